@@ -1,0 +1,84 @@
+"""The index in use, read back: units, chunks, tidy tables and the vector store, with clear errors."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from index.layout import BUILD_FILE, CHUNKS_FILE, REQUIRED_FILES, TABLES_FILE, UNITS_FILE, Layout
+from index.vectors import StoreTarget
+from ingest.model import Document, Unit
+from vectorstore import VectorStore
+
+
+class IndexUnavailable(RuntimeError):
+    """There is no usable index; the message says why and what to run."""
+
+
+class Index:
+    """A complete build, opened read-only."""
+
+    def __init__(self, data_dir: Path, target: StoreTarget | None = None):
+        self.layout = Layout(data_dir)
+        self.target = target or StoreTarget()
+        build_id = self.layout.current_id()
+        if build_id is None:
+            raise IndexUnavailable(f"no index in {data_dir}: run `wpb ingest` to build it")
+        self.build_id = build_id
+        self.dir = self.layout.build_dir(build_id)
+        missing = [name for name in REQUIRED_FILES if not (self.dir / name).is_file()]
+        if missing:
+            raise IndexUnavailable(
+                f"the index {self.dir} is incomplete or corrupt (missing {', '.join(missing)}): "
+                "run `wpb ingest --force` to rebuild it"
+            )
+        self.build = self._json(BUILD_FILE)
+
+    def _json(self, name: str) -> dict:
+        try:
+            return json.loads((self.dir / name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise IndexUnavailable(f"{self.dir / name} is corrupt ({exc}): run `wpb ingest --force`") from exc
+
+    @cached_property
+    def documents(self) -> list[Document]:
+        data = self._json(UNITS_FILE)
+        try:
+            return [
+                Document(d["symbol"], d["language"], [Unit.from_dict(u) for u in d["units"]])
+                for d in data["documents"]
+            ]
+        except (KeyError, TypeError) as exc:
+            raise IndexUnavailable(
+                f"{self.dir / UNITS_FILE} is corrupt ({exc}): run `wpb ingest --force`"
+            ) from exc
+
+    @property
+    def document(self) -> Document:
+        """The official document (the first in the manifest)."""
+        return self.documents[0]
+
+    def unit(self, kind: str, unit_id: str) -> Unit | None:
+        return self.document.get(kind, unit_id)
+
+    @cached_property
+    def chunks(self) -> list[dict]:
+        path = self.dir / CHUNKS_FILE
+        try:
+            return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        except (OSError, json.JSONDecodeError) as exc:
+            raise IndexUnavailable(f"{path} is corrupt ({exc}): run `wpb ingest --force`") from exc
+
+    @cached_property
+    def tables(self) -> pd.DataFrame:
+        path = self.dir / TABLES_FILE
+        try:
+            return pd.read_parquet(path)
+        except Exception as exc:  # pyarrow raises several types for a damaged file
+            raise IndexUnavailable(f"{path} is corrupt ({exc}): run `wpb ingest --force`") from exc
+
+    def vector_store(self) -> VectorStore:
+        return self.target.open(self.dir, self.build_id, create=False)

@@ -1,0 +1,1 @@
+"""Ingestion: the corpus parsed into a citable document model, tidy tables, chunks and an index."""

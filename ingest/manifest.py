@@ -1,0 +1,107 @@
+"""The corpus manifest and the files it names, read with clear errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+REQUIRED = ("file", "symbol", "language", "status", "date", "title")
+
+
+class CorpusError(ValueError):
+    """The corpus cannot be read; the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One document of the corpus, as the manifest describes it."""
+
+    path: Path
+    symbol: str
+    language: str
+    status: str
+    date: str
+    title: str
+    title_en: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The manifest's documents and the corpus-side annotations."""
+
+    root: Path
+    documents: tuple[SourceDocument, ...]
+    glossary: Path
+    table_columns: Path
+
+    def files(self) -> list[Path]:
+        """Every file ingestion reads, in a stable order (for fingerprints)."""
+        return [self.root / MANIFEST, *(d.path for d in self.documents), self.glossary, self.table_columns]
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        for path in self.files():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+
+def read_text(path: Path) -> str:
+    """A corpus text file, or a CorpusError naming it: missing, empty, binary or not UTF-8."""
+    if path.exists() and not path.is_file():
+        raise CorpusError(f"{path}: not a regular file")
+    if not path.is_file():
+        raise CorpusError(f"{path}: file not found")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if not data.strip():
+        raise CorpusError(f"{path}: file is empty")
+    if b"\x00" in data:
+        raise CorpusError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not valid UTF-8 text (byte {exc.start})") from exc
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Read and check `root/manifest.json` and the files it names."""
+    manifest_path = root / MANIFEST
+    try:
+        manifest = json.loads(read_text(manifest_path))
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"{manifest_path}: not valid JSON ({exc.msg}, line {exc.lineno})") from exc
+    entries = manifest.get("documents") if isinstance(manifest, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise CorpusError(f"{manifest_path}: needs a non-empty list 'documents'")
+    documents = []
+    for n, entry in enumerate(entries, 1):
+        missing = [k for k in REQUIRED if not isinstance(entry, dict) or not entry.get(k)]
+        if missing:
+            raise CorpusError(f"{manifest_path}: document {n} lacks {', '.join(missing)}")
+        path = root / entry["file"]
+        read_text(path)  # fail early, naming the file
+        documents.append(
+            SourceDocument(
+                path=path,
+                symbol=entry["symbol"],
+                language=entry["language"],
+                status=entry["status"],
+                date=entry["date"],
+                title=entry["title"],
+                title_en=entry.get("title_en", ""),
+                note=entry.get("note", ""),
+            )
+        )
+    annotations = {}
+    for key, default in (("glossary", "glossary.csv"), ("table_columns", "table_columns.csv")):
+        path = root / manifest.get(key, default)
+        read_text(path)
+        annotations[key] = path
+    return Corpus(root=root, documents=tuple(documents), **annotations)

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Quick start: install, build the index if needed (offline, embedded Chroma), start the app on 127.0.0.1:8501.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/wpb ingest
+exec .venv/bin/streamlit run app.py "$@"

@@ -1,0 +1,57 @@
+"""Shared fixtures: the real corpus, parsed once; indexes built into temporary data directories."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from embeddings.fake import FakeEmbedder
+from ingest.glossary import load_glossary
+from ingest.manifest import load_corpus
+from ingest.pipeline import parse_corpus, run_ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+SOURCE = CORPUS / "HSP-EB.1-2-Rev.1.zh.txt"
+
+
+@pytest.fixture(scope="session")
+def document():
+    return parse_corpus(load_corpus(CORPUS))[0]
+
+
+@pytest.fixture(scope="session")
+def glossary():
+    return load_glossary(CORPUS / "glossary.csv")
+
+
+@pytest.fixture(scope="session")
+def source_lines() -> list[str]:
+    return SOURCE.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    for path in target.iterdir():
+        path.chmod(0o644)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fake_index(tmp_path_factory) -> Path:
+    """A data directory holding an index of the real corpus, embedded with the fake embedder."""
+    data = tmp_path_factory.mktemp("data")
+    run_ingest(CORPUS, data, FakeEmbedder())
+    return data
+
+
+@pytest.fixture
+def cli_env(fake_index, monkeypatch):
+    monkeypatch.setenv("WPB_DATA_DIR", str(fake_index))
+    monkeypatch.setenv("WPB_CORPUS_DIR", str(CORPUS))
+    monkeypatch.setenv("WPB_EMBEDDER", "fake")
+    return fake_index

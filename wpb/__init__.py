@@ -1,0 +1,1 @@
+"""The WPB Assistant's application shell: settings and the `wpb` command line."""

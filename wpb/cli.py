@@ -1,0 +1,265 @@
+"""The `wpb` command line: ingest the corpus, show a cited unit, print a table, report index status."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from wpb.settings import Settings
+
+app = typer.Typer(
+    help="WPB Assistant: UN-Habitat Work Programme and Budget 2020 (HSP/EB.1/2/Rev.1).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _target(settings: Settings):
+    from index.vectors import StoreTarget
+
+    return StoreTarget(
+        settings.chroma_host, settings.chroma_port, settings.chroma_ssl, settings.chroma_collection_prefix
+    )
+
+
+def open_index(settings: Settings):
+    from index.reader import Index, IndexUnavailable
+
+    try:
+        return Index(settings.data_dir, _target(settings))
+    except IndexUnavailable as exc:
+        fail(str(exc), 2)
+
+
+class _ProgressPrinter:
+    """One line per stage, redrawn in place on a terminal."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty()
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if stage != self.stage and self.stage and self.tty:
+            sys.stderr.write("\n")
+        self.stage = stage
+        width = 30
+        filled = int(width * done / total) if total else width
+        line = f"{stage:<16} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        if self.tty:
+            sys.stderr.write("\r" + line)
+        elif done in (0, total):
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.tty and self.stage and not self.quiet:
+            sys.stderr.write("\n")
+
+
+@app.command()
+def ingest(
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if the corpus is unchanged.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Parse corpus/, write tidy tables and chunks, embed them and swap in the new index."""
+    from embeddings import EmbedderError
+    from ingest.manifest import CorpusError
+    from ingest.pipeline import IngestError, run_ingest
+    from vectorstore import VectorStoreError
+
+    settings = Settings()
+    printer = _ProgressPrinter(quiet)
+    try:
+        result = run_ingest(
+            settings.corpus_dir,
+            settings.data_dir,
+            settings.embedder,
+            _target(settings),
+            force=force,
+            progress=printer,
+        )
+    except (CorpusError, IngestError, EmbedderError, VectorStoreError) as exc:
+        printer.close()
+        fail(f"{exc}\nThe index in use (if any) was left unchanged.")
+    printer.close()
+    if result.up_to_date:
+        typer.echo(f"index {result.build_id} is up to date; nothing re-embedded ({result.seconds:.2f} s)")
+        return
+    counts = ", ".join(f"{v} {k}" for k, v in sorted(result.counts.items()))
+    typer.echo(
+        f"built index {result.build_id} in {result.seconds:.1f} s: {result.chunks} chunks "
+        f"({result.embedded} newly embedded); {counts}"
+    )
+    if result.missing_terms:
+        typer.echo(
+            f"warning: {len(result.missing_terms)} labels have no English term in the glossary: "
+            + "; ".join(result.missing_terms[:10]),
+            err=True,
+        )
+
+
+@app.command()
+def show(
+    ref: Annotated[
+        str, typer.Argument(help='A citation: 59, "¶59", "第 59 段", "表 3.0", "Table 1.5A", "Annex I".')
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Print one unit of the document with its citation label and section path."""
+    from ingest.chunks import unit_text
+    from ingest.citation import citation_label
+    from ingest.glossary import Glossary
+    from retriever.lookup import lookup, not_found_message
+
+    index = open_index(Settings())
+    unit = lookup(index.document, ref)
+    if unit is None:
+        fail(not_found_message(index.document, ref))
+    glossary = Glossary({})
+    label = citation_label(unit, glossary)
+    section = " › ".join(unit.section)
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "kind": unit.citation_kind,
+                    "id": unit.id,
+                    "label": label,
+                    "section": section,
+                    "lines": [unit.line_start, unit.line_end],
+                    "title": unit.title,
+                    "text": unit.text,
+                    "footnotes": unit.footnotes,
+                },
+                ensure_ascii=False,
+            )
+        )
+        return
+    typer.echo(f"{label}  —  {section or unit.title}  (source lines {unit.line_start}-{unit.line_end})")
+    typer.echo("")
+    if unit.table is not None and unit.kind == "table":
+        from ingest.tidy import wide_view
+
+        typer.echo(f"{unit.title}" + (f" ({unit.table.unit})" if unit.table.unit else ""))
+        _print_frame(wide_view(index.tables, unit.id, values="raw"))
+        for note in unit.table.notes:
+            typer.echo(note)
+    else:
+        typer.echo(
+            unit_text(unit, glossary)
+            if unit.kind in ("deliverables", "mandates", "performance")
+            else unit.text
+        )
+    for n in unit.footnotes:
+        note = index.unit("footnote", f"fn{n}")
+        if note:
+            typer.echo(f"\n[{n}] {note.text}")
+
+
+def _print_frame(frame) -> None:
+    import pandas as pd
+
+    with pd.option_context(
+        "display.max_rows",
+        None,
+        "display.max_columns",
+        None,
+        "display.width",
+        250,
+        "display.max_colwidth",
+        40,
+        "display.unicode.east_asian_width",
+        True,
+    ):
+        typer.echo(frame.to_string())
+
+
+@app.command()
+def table(
+    table_id: Annotated[
+        str, typer.Argument(help='A table number ("1.1", "表 3.0", "Table 1.5A") or unit id.')
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Tidy records as JSON lines.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="The wide table as CSV.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Label language.")] = Lang.zh,
+    raw: Annotated[bool, typer.Option("--raw/--values", help="Cells as printed, or as numbers.")] = True,
+) -> None:
+    """Print a table as the document prints it (or --csv / --json)."""
+    from ingest.tidy import wide_view
+    from retriever.citations import parse_citation
+
+    if as_json and as_csv:
+        fail("choose one of --json and --csv")
+    index = open_index(Settings())
+    parsed = parse_citation(table_id)
+    key = parsed.id if parsed and parsed.kind == "table" else table_id.strip()
+    tables = index.tables
+    if key not in set(tables["table_id"]):
+        known = [u.id for u in index.document.by_kind("table")]
+        fail(f"no table '{table_id}' in the document; numbered tables: {', '.join(known)}")
+    if as_json:
+        part = tables[tables["table_id"] == key]
+        for record in part.to_dict(orient="records"):
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        return
+    frame = wide_view(tables, key, values="raw" if raw else "value", lang=lang.value)
+    if as_csv:
+        typer.echo(frame.to_csv(), nl=False)
+        return
+    unit = index.unit("table", key) or next((u for u in index.document.units if u.id == key), None)
+    if unit is not None:
+        from ingest.citation import citation_label
+
+        typer.echo(
+            f"{citation_label(unit)}  {unit.title}"
+            + (f" ({unit.table.unit})" if unit.table and unit.table.unit else "")
+        )
+    _print_frame(frame)
+
+
+@app.command()
+def status() -> None:
+    """Report the index in use: build id, when built, embedder, store and counts."""
+    index = open_index(Settings())
+    build = index.build
+    typer.echo(
+        json.dumps(
+            {
+                k: build.get(k)
+                for k in (
+                    "build_id",
+                    "created",
+                    "embedder",
+                    "store",
+                    "collection",
+                    "chunks",
+                    "counts",
+                    "documents",
+                )
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

