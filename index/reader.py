@@ -8,8 +8,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from index.layout import BUILD_FILE, CHUNKS_FILE, REQUIRED_FILES, TABLES_FILE, UNITS_FILE, Layout
+from index.layout import (
+    BUILD_FILE,
+    CHUNKS_FILE,
+    FORMAT,
+    GLOSSARY_FILE,
+    REQUIRED_FILES,
+    TABLES_FILE,
+    UNITS_FILE,
+    Layout,
+)
 from index.vectors import StoreTarget
+from ingest.glossary import Glossary, load_glossary
+from ingest.manifest import CorpusError
 from ingest.model import Document, Unit
 from vectorstore import VectorStore
 
@@ -36,6 +47,11 @@ class Index:
                 "run `wpb ingest --force` to rebuild it"
             )
         self.build = self._json(BUILD_FILE)
+        if self.build.get("format") != FORMAT:
+            raise IndexUnavailable(
+                f"the index {self.dir} was built by another version of the WPB Assistant "
+                f"(format {self.build.get('format')}, expected {FORMAT}): run `wpb ingest` to rebuild it"
+            )
 
     def _json(self, name: str) -> dict:
         try:
@@ -79,6 +95,13 @@ class Index:
             return pd.read_parquet(path)
         except Exception as exc:  # pyarrow raises several types for a damaged file
             raise IndexUnavailable(f"{path} is corrupt ({exc}): run `wpb ingest --force`") from exc
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        try:
+            return load_glossary(self.dir / GLOSSARY_FILE)
+        except CorpusError as exc:
+            raise IndexUnavailable(f"{exc}: run `wpb ingest --force`") from exc
 
     def vector_store(self) -> VectorStore:
         return self.target.open(self.dir, self.build_id, create=False)

@@ -22,8 +22,9 @@ class Chunk:
     """A piece of text to embed, with the metadata that cites it."""
 
     chunk_id: str
-    text: str  # shown, quoted and searched by keywords
-    embed_text: str  # what the dense embedder reads: the text, or a table's caption and labels
+    text: str  # what is shown and quoted: the unit's own text (a table: its rendering)
+    search_text: str  # what keyword search reads: section path, label and text (a table: its labels)
+    embed_text: str  # what the dense embedder reads: the start of search_text (a table: a summary)
     kind: str  # citation kind: paragraph | table | list | section | footnote
     unit_kind: str
     unit_id: str
@@ -41,7 +42,7 @@ class Chunk:
 
     def metadata(self) -> dict:
         data = asdict(self)
-        del data["text"], data["chunk_id"], data["embed_text"]
+        del data["text"], data["chunk_id"], data["embed_text"], data["search_text"]
         return data
 
 
@@ -87,6 +88,24 @@ def render_table(unit: Unit, glossary: Glossary) -> str:
     return "\n".join(lines)
 
 
+def table_labels(unit: Unit, glossary: Glossary) -> str:
+    """A table for keyword search: caption, section and every label once, in both languages."""
+    table = unit.table
+    assert table is not None
+    labels = [*(p for c in table.columns for p in c.path), *(p for r in table.rows for p in r.path)]
+    unique = list(dict.fromkeys(labels))
+    english = [glossary.en(label) or "" for label in unique]
+    return "\n".join(
+        [
+            f"{citation_label(unit)} {unit.title}",
+            glossary.en(unit.title) or "",
+            "；".join(unique),
+            "; ".join(e for e in english if e),
+            *table.notes,
+        ]
+    )
+
+
 def table_summary(unit: Unit, glossary: Glossary) -> str:
     """A table for the dense embedder: label, caption in both languages, its section, its columns.
 
@@ -127,16 +146,19 @@ def make_chunks(doc: Document, glossary: Glossary) -> list[Chunk]:
         section = " › ".join(unit.section)
         text = unit_text(unit, glossary)
         pieces = split_sentences(text) if unit.kind in ("paragraph", "text", "footnote") else [text]
-        context = f"{unit.section[-1]}\n" if unit.section else ""
+        context = " › ".join(unit.section[1:] or unit.section)  # the chapter adds little; the rest locates
         for part, piece in enumerate(pieces):
             chunk_id = f"{doc.language}:{unit.kind}:{unit.id}" + (f"#{part}" if part else "")
-            embed = (
-                table_summary(unit, glossary) if unit.table is not None else (context + piece)[:EMBED_CHARS]
-            )
+            if unit.table is not None:
+                search, embed = table_labels(unit, glossary), table_summary(unit, glossary)
+            else:
+                search = f"{context}\n{piece}" if context else piece
+                embed = search[:EMBED_CHARS]
             chunks.append(
                 Chunk(
                     chunk_id=chunk_id,
-                    text=context + piece,
+                    text=piece,
+                    search_text=search,
                     embed_text=embed,
                     kind=unit.citation_kind,
                     unit_kind=unit.kind,

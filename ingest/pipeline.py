@@ -23,7 +23,16 @@ from pathlib import Path
 
 from embeddings import Embedder, make_embedder
 from index.embedding_cache import EmbeddingCache
-from index.layout import BUILD_FILE, CHUNKS_FILE, TABLES_FILE, UNITS_FILE, WIDE_DIR, Layout
+from index.layout import (
+    BUILD_FILE,
+    CHUNKS_FILE,
+    FORMAT,
+    GLOSSARY_FILE,
+    TABLES_FILE,
+    UNITS_FILE,
+    WIDE_DIR,
+    Layout,
+)
 from index.vectors import StoreTarget
 from ingest.chunks import Chunk, make_chunks
 from ingest.glossary import Glossary, document_labels, load_glossary
@@ -130,8 +139,10 @@ def _write_build(
     documents: list[Document],
     chunks: list[Chunk],
     glossary: Glossary,
+    glossary_file: Path,
 ) -> dict[str, int]:
     build_dir.mkdir(parents=True)
+    shutil.copyfile(glossary_file, build_dir / GLOSSARY_FILE)  # the terms this build was made with
     units = {
         "documents": [
             {"symbol": d.symbol, "language": d.language, "units": [u.to_dict() for u in d.units]}
@@ -146,6 +157,7 @@ def _write_build(
                     {
                         "chunk_id": chunk.chunk_id,
                         "text": chunk.text,
+                        "search_text": chunk.search_text,
                         "embed_text": chunk.embed_text,
                         **chunk.metadata(),
                     },
@@ -204,7 +216,7 @@ def run_ingest(
         build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + fingerprint[:8]
         build_dir = layout.build_dir(build_id)
         try:
-            counts = _write_build(build_dir, documents, chunks, glossary)
+            counts = _write_build(build_dir, documents, chunks, glossary, corpus.glossary)
             cache = EmbeddingCache(layout.cache / "embeddings.sqlite")
             try:
                 vectors, embedded = cache.embed(
@@ -226,6 +238,7 @@ def run_ingest(
             report("storing vectors", len(chunks), len(chunks))
             build = {
                 "build_id": build_id,
+                "format": FORMAT,
                 "fingerprint": fingerprint,
                 "created": datetime.now(UTC).isoformat(timespec="seconds"),
                 "embedder": embedder.name,

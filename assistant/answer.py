@@ -1,0 +1,37 @@
+"""The answer to a question: the JSON contract of `wpb ask --json`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ROUTES = ("lookup", "retrieval", "calculator", "audit", "refuse")
+
+
+@dataclass
+class Citation:
+    """A cited unit: {"kind", "id", "label", "section", "quote"}."""
+
+    kind: str
+    id: str
+    label: str
+    section: str
+    quote: str
+
+
+@dataclass
+class Answer:
+    """One answered question (see the README for the contract)."""
+
+    question: str
+    language: str
+    route: str
+    answer: str
+    citations: list[Citation] = field(default_factory=list)
+    result: dict[str, Any] | None = None
+    elapsed_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["elapsed_ms"] = round(self.elapsed_ms, 1)
+        return data

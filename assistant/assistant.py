@@ -1,0 +1,176 @@
+"""Answers a question: refuse what cannot be answered, open cited units, or search and quote."""
+
+from __future__ import annotations
+
+import time
+
+from assistant.answer import Answer, Citation
+from assistant.extract import best_sentences, sentences
+from assistant.language import detect_language
+from assistant.validate import problem
+from embeddings import Embedder, make_embedder
+from index.reader import Index
+from ingest.citation import citation_label
+from ingest.model import Unit
+from retriever.citations import Ref, find_citations
+from retriever.expand import Expander
+from retriever.search import Filters, Passage, SearchEngine
+from retriever.tokenize import Tokenizer
+
+DEFAULT_K = 5
+MAX_K = 20
+DENSE_MIN = 0.78  # cosine (multilingual-e5-small) below which a passage alone is not evidence
+LEXICAL_MIN = 4.0  # idf mass of question words a passage must share to count without DENSE_MIN
+QUOTE_CHARS = 200
+
+TEXT = {
+    "preface": (
+        "From the official Chinese text (no English rendering of the document yet):",
+        "根据文件正式中文文本：",
+    ),
+    "nothing": (
+        "Nothing in the 2020 work programme and budget (HSP/EB.1/2/Rev.1) answers this question.",
+        "在 2020 年工作方案和预算（HSP/EB.1/2/Rev.1）中没有找到回答这个问题的内容。",
+    ),
+    "also": ("See also:", "另见："),
+    "missing_paragraph": (
+        "{ref} is not in the document: its paragraphs are numbered ¶1 to ¶{last}.",
+        "文件中没有{ref}：段落编号为第 1 段至第 {last} 段。",
+    ),
+    "missing_table": (
+        "{ref} is not in the document: its tables are {tables}.",
+        "文件中没有{ref}：文件中的表格为 {tables}。",
+    ),
+    "missing_other": ("{ref} is not in the document.", "文件中没有{ref}。"),
+    "table": (
+        "{label}: {title} ({unit}), {rows} rows × {cols} columns. Open the citation to see it.",
+        "{label}：{title}（{unit}），{rows} 行 × {cols} 列。打开引文可查看全表。",
+    ),
+}
+
+
+def say(key: str, language: str, **kw: object) -> str:
+    return TEXT[key][1 if language == "zh" else 0].format(**kw)
+
+
+class Assistant:
+    """Holds the index and the search engine; `ask` is safe to call from several threads."""
+
+    def __init__(self, index: Index, embedder: Embedder | None = None):
+        self.index = index
+        self.document = index.document
+        embedder = embedder or make_embedder(index.build["embedder"])
+        glossary = index.glossary
+        self.glossary = glossary
+        self.engine = SearchEngine(
+            index.chunks, index.vector_store(), embedder, Tokenizer(glossary.terms.keys()), Expander(glossary)
+        )
+
+    def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> Answer:
+        started = time.perf_counter()
+        language = detect_language(question)
+        k = max(1, min(k, MAX_K))
+        issue = problem(question, language)
+        if issue:
+            answer = Answer(question, language, "refuse", issue)
+        elif refs := find_citations(question):
+            answer = self.lookup(question, language, refs)
+        else:
+            answer = self.retrieve(question, language, k, filters)
+        answer.elapsed_ms = (time.perf_counter() - started) * 1000
+        return answer
+
+    # -- lookup ------------------------------------------------------------------------------------
+    def lookup(self, question: str, language: str, refs: list[Ref]) -> Answer:
+        parts, citations = [], []
+        for ref in refs:
+            unit = self.document.get(ref.kind, ref.id)
+            if unit is None:
+                parts.append(self.missing(ref, language))
+                continue
+            citation = self.cite(unit)
+            citations.append(citation)
+            parts.append(f"{citation.label} — {citation.section}\n{self.full_text(unit, language)}")
+        return Answer(question, language, "lookup", "\n\n".join(parts), citations)
+
+    def missing(self, ref: Ref, language: str) -> str:
+        if ref.kind == "paragraph":
+            last = max(int(u.id) for u in self.document.by_kind("paragraph"))
+            return say("missing_paragraph", language, ref=ref.text, last=last)
+        if ref.kind == "table":
+            tables = ", ".join(u.id for u in self.document.by_kind("table"))
+            return say("missing_table", language, ref=ref.text, tables=tables)
+        return say("missing_other", language, ref=ref.text)
+
+    def full_text(self, unit: Unit, language: str) -> str:
+        if unit.table is not None:
+            return self.table_line(unit, language)
+        if unit.kind == "mandates":
+            return "\n".join(f"{i['resolution']} {i['title']}" for i in unit.items)
+        if unit.kind == "heading":
+            return " › ".join([*unit.section, unit.title])
+        return unit.text
+
+    def table_line(self, unit: Unit, language: str) -> str:
+        table = unit.table
+        assert table is not None
+        unit_name = {
+            "千美元": ("thousands of US dollars", "千美元"),
+            "员额数": ("number of posts", "员额数"),
+        }.get(table.unit, ("planned quantities", "计划数量"))
+        title = unit.title if language == "zh" else (self.glossary.en(unit.title) or unit.title)
+        return say(
+            "table",
+            language,
+            label=citation_label(unit),
+            title=title,
+            unit=unit_name[1 if language == "zh" else 0],
+            rows=len(table.rows),
+            cols=len(table.columns),
+        )
+
+    def cite(self, unit: Unit, quote: str | None = None) -> Citation:
+        if quote is None:
+            if unit.table is not None:
+                quote = "\n".join(unit.text.splitlines()[:4])
+            else:
+                first = sentences(self.full_text(unit, "zh"))
+                quote = first[0] if first else unit.title
+        return Citation(
+            kind=unit.citation_kind,
+            id=unit.id,
+            label=citation_label(unit, self.glossary),
+            section=" › ".join(unit.section),
+            quote=quote[:QUOTE_CHARS],
+        )
+
+    # -- retrieval ---------------------------------------------------------------------------------
+    def relevant(self, passage: Passage) -> bool:
+        lexical = sum(self.engine.idf.get(t, 0.0) for t in passage.matched)
+        return passage.dense_score >= DENSE_MIN or lexical >= LEXICAL_MIN
+
+    def retrieve(self, question: str, language: str, k: int, filters: Filters | None) -> Answer:
+        passages = [p for p in self.engine.search(question, k=k, filters=filters) if self.relevant(p)]
+        if not passages:
+            return Answer(question, language, "retrieval", say("nothing", language))
+        quotes = best_sentences(self.engine, question, passages)
+        quoted = {q.passage.unit_key: q.text for q in quotes}
+        lines = [say("preface", language)]
+        lines += [f"“{q.text}” [{q.passage.chunk['label']}]" for q in quotes]
+        tables = [p for p in passages[:3] if p.chunk["unit_kind"] in ("table", "deliverables")]
+        units = {p.unit_key: self.document.get(*p.unit_key) for p in passages}
+        if tables and (not quotes or tables[0] is passages[0]):
+            lines.append(self.table_line(units[tables[0].unit_key], language))  # type: ignore[arg-type]
+        others = [p.chunk["label"] for p in passages if p.unit_key not in quoted][:3]
+        if others:
+            lines.append(f"{say('also', language)} " + ", ".join(f"[{label}]" for label in others))
+        citations = [
+            self.cite(units[p.unit_key], quoted.get(p.unit_key))
+            for p in passages  # type: ignore[arg-type]
+            if units[p.unit_key] is not None
+        ]
+        return Answer(question, language, "retrieval", "\n".join(lines), citations)
+
+
+def open_assistant(index: Index) -> Assistant:
+    return Assistant(index)

@@ -1,0 +1,52 @@
+"""Extractive answers: the sentences of the found passages that best match the question."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retriever.search import Passage, SearchEngine
+
+_SENTENCE = re.compile(r"[^。；！？!?\n]+[。；！？!?]?")
+_LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
+MAX_SENTENCES = 3
+MAX_QUOTE_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Quote:
+    passage: Passage
+    text: str
+    score: float
+
+
+def sentences(text: str) -> list[str]:
+    text = _LEADING_NUMBER.sub("", text)
+    return [s.strip() for s in _SENTENCE.findall(text) if len(s.strip()) > 1]
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_QUOTE_CHARS else text[: MAX_QUOTE_CHARS - 1] + "…"
+
+
+def best_sentences(engine: SearchEngine, question: str, passages: list[Passage]) -> list[Quote]:
+    """Up to three sentences, from the top passages, in order of how well they match."""
+    query = set(engine.query_tokens(question))
+    quotes: list[Quote] = []
+    for rank, passage in enumerate(passages[:3]):
+        if passage.chunk["unit_kind"] not in ("paragraph", "text", "footnote"):
+            continue
+        scored = []
+        for sentence in sentences(passage.chunk["text"]):
+            overlap = query & set(engine.tokenizer.tokens(sentence))
+            scored.append((sum(engine.idf.get(t, 0.0) for t in overlap), sentence))
+        if not scored:
+            continue
+        score, sentence = max(scored, key=lambda s: s[0])
+        if score == 0 and rank > 0:
+            continue  # a lower passage with no word of the question adds noise
+        if score == 0:
+            sentence = scored[0][1]  # the top passage's opening, when only meaning matched
+        quotes.append(Quote(passage, _clip(sentence), score - rank))  # slight preference for rank
+    best = max((q.score for q in quotes), default=0)
+    return [q for q in quotes if q.score >= best / 2 or q is quotes[0]][:MAX_SENTENCES]

@@ -1,0 +1,28 @@
+"""Cross-lingual query expansion through the glossary: English terms bring their Chinese twins."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.glossary import Glossary
+
+MAX_TERM_WORDS = 6
+
+
+class Expander:
+    """Finds glossary terms in a question and adds the other language's term."""
+
+    def __init__(self, glossary: Glossary):
+        pairs = [(zh, en) for zh, en in glossary.terms.items() if len(en.split()) <= MAX_TERM_WORDS]
+        self._en: list[tuple[re.Pattern[str], str]] = []
+        for zh, en in pairs:
+            phrase = re.sub(r"^[A-Z]\.\s*|^[IVX]+\.\s*|\s*\(.*?\)", "", en).strip()
+            if len(phrase) >= 3:
+                self._en.append((re.compile(rf"\b{re.escape(phrase)}s?\b", re.IGNORECASE), zh))
+        self._zh = sorted(((zh, en) for zh, en in pairs if len(zh) >= 2), key=lambda p: -len(p[0]))
+
+    def expand(self, question: str) -> str:
+        """The question plus the glossary twins of the terms it contains."""
+        extra = [zh for pattern, zh in self._en if pattern.search(question)]
+        extra += [en for zh, en in self._zh if zh in question]
+        return question if not extra else question + "\n" + " ".join(dict.fromkeys(extra))
