@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from retriever.search import Passage, SearchEngine
 
 _SENTENCE = re.compile(r"[^。；！？!?\n]+[。；！？!?]?")
+_ENGLISH_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-Z“\"(])|\n")
 _LEADING_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*")
 MAX_SENTENCES = 3
 MAX_QUOTE_CHARS = 240
@@ -22,22 +24,28 @@ class Quote:
 
 def sentences(text: str) -> list[str]:
     text = _LEADING_NUMBER.sub("", text)
-    return [s.strip() for s in _SENTENCE.findall(text) if len(s.strip()) > 1]
+    if sum(c.isascii() for c in text) > 0.8 * len(text):
+        pieces = _ENGLISH_BREAK.split(text)
+    else:
+        pieces = _SENTENCE.findall(text)
+    return [s.strip() for s in pieces if len(s.strip()) > 1]
 
 
 def _clip(text: str) -> str:
     return text if len(text) <= MAX_QUOTE_CHARS else text[: MAX_QUOTE_CHARS - 1] + "…"
 
 
-def best_sentences(engine: SearchEngine, question: str, passages: list[Passage]) -> list[Quote]:
-    """Up to three sentences, from the top passages, in order of how well they match."""
+def best_sentences(
+    engine: SearchEngine, question: str, passages: list[Passage], text_of: Callable[[Passage], str]
+) -> list[Quote]:
+    """Up to three sentences, from the top passages (text_of gives the text to quote from)."""
     query = set(engine.query_tokens(question))
     quotes: list[Quote] = []
     for rank, passage in enumerate(passages[:3]):
         if passage.chunk["unit_kind"] not in ("paragraph", "text", "footnote"):
             continue
         scored = []
-        for sentence in sentences(passage.chunk["text"]):
+        for sentence in sentences(text_of(passage)):
             overlap = query & set(engine.tokenizer.tokens(sentence))
             scored.append((sum(engine.idf.get(t, 0.0) for t in overlap), sentence))
         if not scored:

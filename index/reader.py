@@ -77,8 +77,20 @@ class Index:
         """The official document (the first in the manifest)."""
         return self.documents[0]
 
-    def unit(self, kind: str, unit_id: str) -> Unit | None:
-        return self.document.get(kind, unit_id)
+    def unit(self, kind: str, unit_id: str, language: str | None = None) -> Unit | None:
+        """A unit of the official document, or of the document in `language` when there is one."""
+        document = self.in_language(language) if language else self.document
+        return document.get(kind, unit_id) if document else None
+
+    def in_language(self, language: str) -> Document | None:
+        return next((d for d in self.documents if d.language == language), None)
+
+    def status(self, language: str) -> str:
+        """The manifest's status of the document in a language ("official", "unofficial ...")."""
+        for entry in self.build.get("documents", []):
+            if entry.get("language") == language:
+                return entry.get("status", "")
+        return ""
 
     @cached_property
     def chunks(self) -> list[dict]:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 
 from ingest.citation import citation_label
 from ingest.glossary import Glossary
+from ingest.labels import SUPERSCRIPT_DIGITS
 from ingest.model import Document, Unit
 
 MAX_CHARS = 500  # about 350 XLM-R tokens of Chinese; multilingual-e5 reads at most 512
@@ -137,9 +138,21 @@ def unit_text(unit: Unit, glossary: Glossary) -> str:
     return unit.text
 
 
+def footnote_contexts(doc: Document) -> dict[str, str]:
+    """What each footnote annotates: the words before its marker ("基金会专用³" → "…基金会专用")."""
+    contexts: dict[str, str] = {}
+    for unit in doc.units:
+        for n in unit.footnotes:
+            mark = SUPERSCRIPT_DIGITS[n]
+            before = unit.text.split(mark)[0] if mark in unit.text else unit.title
+            contexts.setdefault(f"fn{n}", f"{citation_label(unit)}: {before[-40:].strip()}")
+    return contexts
+
+
 def make_chunks(doc: Document, glossary: Glossary) -> list[Chunk]:
     """The document's chunks, in source order."""
     chunks = []
+    notes = footnote_contexts(doc)
     for unit in doc.units:
         if unit.kind not in _CHUNKED:
             continue
@@ -153,6 +166,8 @@ def make_chunks(doc: Document, glossary: Glossary) -> list[Chunk]:
                 search, embed = table_labels(unit, glossary), table_summary(unit, glossary)
             else:
                 search = f"{context}\n{piece}" if context else piece
+                if unit.kind == "footnote" and unit.id in notes:
+                    search = f"{search}\n{notes[unit.id]}"
                 embed = search[:EMBED_CHARS]
             chunks.append(
                 Chunk(

@@ -27,6 +27,11 @@ class SourceDocument:
     title: str
     title_en: str = ""
     note: str = ""
+    aligned_to: str = ""  # a rendering: the file of the official document it is aligned with
+
+    @property
+    def official(self) -> bool:
+        return not self.aligned_to
 
 
 @dataclass(frozen=True)
@@ -97,8 +102,16 @@ def load_corpus(root: Path) -> Corpus:
                 title=entry["title"],
                 title_en=entry.get("title_en", ""),
                 note=entry.get("note", ""),
+                aligned_to=entry.get("aligned_to", ""),
             )
         )
+    files = {d.path.name for d in documents}
+    for document in documents:
+        if document.aligned_to and document.aligned_to not in files:
+            raise CorpusError(
+                f"{manifest_path}: {document.path.name} is aligned to {document.aligned_to}, "
+                "which the manifest does not list"
+            )
     annotations = {}
     for key, default in (("glossary", "glossary.csv"), ("table_columns", "table_columns.csv")):
         path = root / manifest.get(key, default)

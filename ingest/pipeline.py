@@ -39,6 +39,7 @@ from ingest.glossary import Glossary, document_labels, load_glossary
 from ingest.manifest import Corpus, CorpusError, load_corpus, read_text
 from ingest.model import Column, Document
 from ingest.parser import ParseError, parse_document
+from ingest.rendering import read_rendering, render_aligned
 from ingest.tidy import long_frame, wide_view
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -86,18 +87,25 @@ def load_column_overrides(path: Path) -> dict[str, list[Column]]:
     return dict(overrides)
 
 
-def parse_corpus(corpus: Corpus) -> list[Document]:
-    """Every document of the manifest, parsed."""
+def parse_corpus(corpus: Corpus, glossary: Glossary | None = None) -> list[Document]:
+    """Every document of the manifest: the official texts parsed, the renderings aligned to them."""
     overrides = load_column_overrides(corpus.table_columns)
-    documents = []
+    glossary = glossary or load_glossary(corpus.glossary)
+    parsed: dict[str, Document] = {}
     for source in corpus.documents:
-        try:
-            documents.append(
-                parse_document(read_text(source.path), source.symbol, source.language, overrides)
-            )
-        except ParseError as exc:
-            raise CorpusError(f"{source.path}: {exc}") from exc
-    return documents
+        if source.official:
+            try:
+                parsed[source.path.name] = parse_document(
+                    read_text(source.path), source.symbol, source.language, overrides
+                )
+            except ParseError as exc:
+                raise CorpusError(f"{source.path}: {exc}") from exc
+    for source in corpus.documents:
+        if not source.official:
+            entries = read_rendering(source.path)
+            base = parsed[source.aligned_to]
+            parsed[source.path.name] = render_aligned(base, entries, glossary, source.language)
+    return [parsed[source.path.name] for source in corpus.documents]
 
 
 @contextmanager
@@ -165,10 +173,8 @@ def _write_build(
                 )
                 + "\n"
             )
-    import pandas as pd
 
-    frames = [long_frame(d, glossary) for d in documents]
-    tables = pd.concat(frames, ignore_index=True)
+    tables = long_frame(documents[0], glossary)  # the official document's; renderings share its numbers
     tables.to_parquet(build_dir / TABLES_FILE, index=False)
     wide_dir = build_dir / WIDE_DIR
     wide_dir.mkdir()
@@ -208,8 +214,8 @@ def run_ingest(
             return IngestResult(current, up_to_date=True, seconds=time.perf_counter() - started)
         _remove_stale_builds(layout, target, keep=current)  # leftovers of an interrupted ingest
         report("parsing", 0, 1)
-        documents = parse_corpus(corpus)
         glossary = load_glossary(corpus.glossary)
+        documents = parse_corpus(corpus, glossary)
         missing = glossary.missing(set(document_labels(documents[0])))
         chunks = [c for d in documents for c in make_chunks(d, glossary)]
         report("parsing", 1, 1)
@@ -245,7 +251,10 @@ def run_ingest(
                 "dim": embedder.dim,
                 "store": target.describe(),
                 "collection": target.collection(build_id),
-                "documents": [{"symbol": d.symbol, "language": d.language} for d in documents],
+                "documents": [
+                    {"symbol": s.symbol, "language": s.language, "status": s.status, "file": s.path.name}
+                    for s in corpus.documents
+                ],
                 "counts": counts,
                 "chunks": len(chunks),
                 "missing_terms": missing,

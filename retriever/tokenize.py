@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+_SPACE_NEAR_CJK = re.compile(r"(?<=[\u3400-\u9fff])[ \t]+(?=\S)|(?<=\S)[ \t]+(?=[\u3400-\u9fff])")
 _WORD = re.compile(r"[a-z0-9]+(?:[./-][a-z0-9]+)*%?|[\u3400-\u9fff]+")
 STOP_EN = frozenset(
     [
@@ -165,6 +166,7 @@ class Tokenizer:
 
     def tokens(self, text: str) -> list[str]:
         text = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text).lower())
+        text = _SPACE_NEAR_CJK.sub("", text)  # "次级方案 4" and "次级方案4" are one term
         out: list[str] = []
         for match in _WORD.finditer(text):
             word = match.group()

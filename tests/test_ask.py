@@ -184,3 +184,18 @@ def test_score_arithmetic():
     )
     score.add({"id": "c", "question": "q", "expected": ["paragraph:7"]}, [("paragraph", "1")])
     assert score.row() == {"n": 3, "hit@1": 1 / 3, "hit@5": 2 / 3, "mrr": (1 + 0.5) / 3}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is the capital of France?", "法国的首都是哪里？", "写一首关于春天的诗", "Tell me a joke"],
+)
+def test_off_topic_questions_get_no_citations(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.route == "retrieval" and answer.citations == []
+    assert answer.answer.startswith(("Nothing in", "在 2020 年工作方案和预算"))
+
+
+def test_footnotes_are_found_by_what_they_annotate(assistant):
+    answer = assistant.ask("基金会专用资金以前叫什么名字？")
+    assert "fn3" in [c.id for c in answer.citations]
