@@ -316,6 +316,42 @@ def evaluate_command(
 
 
 @app.command()
+def check(
+    rendering: Annotated[
+        str | None,
+        typer.Option("--rendering", help="A rendering file to check (default: those the manifest lists)."),
+    ] = None,
+) -> None:
+    """Fidelity of the English rendering: every unit present, every number carried over (exit 1 if not)."""
+    from pathlib import Path
+
+    from ingest.fidelity import check_rendering
+    from ingest.manifest import CorpusError, load_corpus
+    from ingest.pipeline import parse_corpus
+    from ingest.rendering import read_rendering
+
+    settings = Settings()
+    try:
+        corpus = load_corpus(settings.corpus_dir)
+        official = parse_corpus(corpus)[0]
+        paths = [Path(rendering)] if rendering else [d.path for d in corpus.documents if not d.official]
+        if not paths:
+            fail("the manifest lists no rendering; give one with --rendering FILE")
+        mismatches = []
+        for path in paths:
+            entries = read_rendering(path)
+            found = check_rendering(official, entries)
+            typer.echo(f"{path.name}: {len(entries)} units, {len(found)} mismatches")
+            mismatches += found
+    except CorpusError as exc:
+        fail(str(exc))
+    for mismatch in mismatches:
+        typer.echo(f"  {mismatch}")
+    if mismatches:
+        raise typer.Exit(1)
+
+
+@app.command()
 def status() -> None:
     """Report the index in use: build id, when built, embedder, store and counts."""
     index = open_index(Settings())
