@@ -30,6 +30,7 @@ def build_index(force: bool = False) -> None:
         settings.embedder,
         target,
         force=force,
+        dense_languages=settings.dense_languages,
         progress=lambda stage, done, total: bar.progress(done / total if total else 1.0, text=stage),
     )
     bar.empty()

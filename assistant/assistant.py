@@ -72,7 +72,12 @@ class Assistant:
         glossary = index.glossary
         self.glossary = glossary
         self.engine = SearchEngine(
-            index.chunks, index.vector_store(), embedder, Tokenizer(glossary.terms.keys()), Expander(glossary)
+            index.chunks,
+            index.vector_store(),
+            embedder,
+            Tokenizer(glossary.terms.keys()),
+            Expander(glossary),
+            frozenset(index.build.get("dense_languages", [self.official])),
         )
 
     def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> Answer:
@@ -180,7 +185,7 @@ class Assistant:
         return dense >= dense_min or words >= words_min or (dense >= both_dense and words >= both_words)
 
     def retrieve(self, question: str, language: str, k: int, filters: Filters | None) -> Answer:
-        found = self.engine.search(question, k=k, filters=filters)
+        found = self.engine.search(question, k=k, filters=filters, language=language)
         passages = [p for p in found if self.relevant(p, language)]
         if not passages:
             return Answer(question, language, "retrieval", say("nothing", language))

@@ -106,6 +106,8 @@ def load_corpus(root: Path) -> Corpus:
             )
         )
     files = {d.path.name for d in documents}
+    if len(files) != len(documents):
+        raise CorpusError(f"{manifest_path}: a file is listed more than once")
     for document in documents:
         if document.aligned_to and document.aligned_to not in files:
             raise CorpusError(

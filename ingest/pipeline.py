@@ -58,7 +58,8 @@ class IngestResult:
     build_id: str
     up_to_date: bool
     chunks: int = 0
-    embedded: int = 0
+    vectors: int = 0  # chunks with a vector (the languages in dense_languages)
+    embedded: int = 0  # vectors computed by this run (the rest came from the cache)
     seconds: float = 0.0
     missing_terms: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -194,6 +195,7 @@ def run_ingest(
     target: StoreTarget | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    dense_languages: str = "official",
 ) -> IngestResult:
     """Build the index from the corpus, or report that the one in use is up to date."""
     started = time.perf_counter()
@@ -204,7 +206,9 @@ def run_ingest(
     corpus = load_corpus(corpus_dir)  # CorpusError names the file; nothing is written before this
     embedder = make_embedder(embedder) if isinstance(embedder, str) else embedder
     fingerprint = hashlib.sha256(
-        "\n".join([corpus.fingerprint(), code_fingerprint(), embedder.name, target.describe()]).encode()
+        "\n".join(
+            [corpus.fingerprint(), code_fingerprint(), embedder.name, target.describe(), dense_languages]
+        ).encode()
     ).hexdigest()
     with _lock(layout):
         current = layout.current_id()
@@ -217,7 +221,11 @@ def run_ingest(
         glossary = load_glossary(corpus.glossary)
         documents = parse_corpus(corpus, glossary)
         missing = glossary.missing(set(document_labels(documents[0])))
+        if dense_languages not in ("official", "all"):
+            raise IngestError(f"dense_languages must be 'official' or 'all', not {dense_languages!r}")
+        dense = {s.language for s in corpus.documents if s.official or dense_languages == "all"}
         chunks = [c for d in documents for c in make_chunks(d, glossary)]
+        dense_chunks = [c for c in chunks if c.language in dense]
         report("parsing", 1, 1)
         build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + fingerprint[:8]
         build_dir = layout.build_dir(build_id)
@@ -227,21 +235,21 @@ def run_ingest(
             try:
                 vectors, embedded = cache.embed(
                     embedder,
-                    [c.embed_text for c in chunks],
-                    [c.sha for c in chunks],
+                    [c.embed_text for c in dense_chunks],
+                    [c.sha for c in dense_chunks],
                     progress=lambda done, total: report("embedding", done, total),
                 )
             finally:
                 cache.close()
-            report("storing vectors", 0, len(chunks))
+            report("storing vectors", 0, len(dense_chunks))
             store = target.open(build_dir, build_id, create=True)
             store.add(
-                [c.chunk_id for c in chunks],
+                [c.chunk_id for c in dense_chunks],
                 vectors,
-                [c.text for c in chunks],
-                [c.metadata() for c in chunks],
+                [c.text for c in dense_chunks],
+                [c.metadata() for c in dense_chunks],
             )
-            report("storing vectors", len(chunks), len(chunks))
+            report("storing vectors", len(dense_chunks), len(dense_chunks))
             build = {
                 "build_id": build_id,
                 "format": FORMAT,
@@ -257,6 +265,8 @@ def run_ingest(
                 ],
                 "counts": counts,
                 "chunks": len(chunks),
+                "dense_languages": sorted(dense),
+                "vectors": len(dense_chunks),
                 "missing_terms": missing,
             }
             (build_dir / BUILD_FILE).write_text(
@@ -274,6 +284,7 @@ def run_ingest(
         build_id,
         up_to_date=False,
         chunks=len(chunks),
+        vectors=len(dense_chunks),
         embedded=embedded,
         seconds=time.perf_counter() - started,
         missing_terms=missing,

@@ -13,6 +13,9 @@ from vectorstore import VectorStore
 
 RRF_K = 60
 DENSE_CANDIDATES = 50  # nearest chunks asked of the vector store; lower ranks add nothing to the fusion
+# A question in a language whose text has no vectors (a rendering searched by keywords) leans on BM25:
+# over the English rendering, weight 4 took English hit@1 from 0.28 to 0.52 on the tuning questions.
+KEYWORD_WEIGHT = 4.0
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,12 @@ class SearchEngine:
         embedder: Embedder,
         tokenizer: Tokenizer,
         expander: Expander,
+        dense_languages: frozenset[str] | None = None,
     ):
         import bm25s
 
         self.chunks = chunks
+        self.dense_languages = dense_languages or frozenset(c["language"] for c in chunks)
         self.position = {c["chunk_id"]: i for i, c in enumerate(chunks)}
         self.store = store
         self.embedder = embedder
@@ -92,8 +97,10 @@ class SearchEngine:
     def query_tokens(self, question: str) -> list[str]:
         return self.tokenizer.tokens(self.expander.expand(question))
 
-    def search(self, question: str, k: int = 5, filters: Filters | None = None) -> list[Passage]:
-        """The k best units for a question, best first."""
+    def search(
+        self, question: str, k: int = 5, filters: Filters | None = None, language: str | None = None
+    ) -> list[Passage]:
+        """The k best units for a question (in `language`, when known), best first."""
         filters = filters or Filters()
         tokens = self.query_tokens(question)
         bm25 = np.asarray(self.bm25.get_scores(tokens), dtype=float) if tokens else np.zeros(len(self.chunks))
@@ -107,9 +114,10 @@ class SearchEngine:
         bm25_order = [i for i in sorted(allowed, key=lambda i: -bm25[i]) if bm25[i] > 0]
         dense_rank = {i: r for r, i in enumerate(dense_order, 1)}
         bm25_rank = {i: r for r, i in enumerate(bm25_order, 1)}
+        weight = KEYWORD_WEIGHT if language and language not in self.dense_languages else 1.0
         fused = {
             i: (1 / (RRF_K + dense_rank[i]) if i in dense_rank else 0.0)
-            + (1 / (RRF_K + bm25_rank[i]) if i in bm25_rank else 0.0)
+            + (weight / (RRF_K + bm25_rank[i]) if i in bm25_rank else 0.0)
             for i in allowed
             if i in dense_rank or i in bm25_rank
         }

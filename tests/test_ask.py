@@ -84,9 +84,19 @@ def test_lookups_in_both_languages_are_exact(assistant, question, label):
 
 
 def test_lookup_of_a_paragraph_quotes_it_whole(assistant):
-    answer = assistant.ask("¶70")
-    assert "外部评价人员予以支持" in answer.answer.replace("\n", "")
-    assert answer.citations[0].section == "五、行政领导和管理 › 执行主任办公室"
+    chinese = assistant.ask("第 70 段")
+    assert "外部评价人员予以支持" in chinese.answer.replace("\n", "")
+    assert chinese.citations[0].section == "五、行政领导和管理 › 执行主任办公室"
+    english = assistant.ask("What does paragraph 70 say?")
+    assert english.answer.startswith(
+        "From the project's unofficial English rendering (the Chinese text is official)"
+    )
+    assert "70. The Independent Evaluation Unit" in english.answer
+    assert "外部评价人员予以支持" in english.answer.replace("\n", "")  # the official text beside it
+    assert (
+        english.citations[0].section
+        == "V. Executive direction and management › Office of the Executive Director"
+    )
 
 
 @pytest.mark.parametrize(

@@ -89,3 +89,41 @@ def test_commands_without_an_index(tmp_path, monkeypatch):
 def test_status(cli_env):
     data = json.loads(runner.invoke(app, ["status"]).output)
     assert data["counts"]["paragraph"] == 130 and data["embedder"] == "fake:64"
+
+
+def test_show_gives_the_english_rendering_with_its_notice(cli_env):
+    out = runner.invoke(app, ["show", "59"]).output
+    assert out.index("13% 的方案支助费") < out.index(
+        "en: unofficial English rendering; the Chinese text is official"
+    )
+    assert "III. Foundation non-earmarked resources › Financial overview" in out
+    assert "a programme support charge of 13%" in out
+
+
+def test_check_uses_the_manifest(monkeypatch):
+    from tests.conftest import CORPUS
+
+    monkeypatch.setenv("WPB_CORPUS_DIR", str(CORPUS))
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0 and "HSP-EB.1-2-Rev.1.en.jsonl: 227 units, 0 mismatches" in result.output
+
+
+def test_eval_prints_both_corpora(cli_env, tmp_path):
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        json.dumps(
+            {"id": "a", "lang": "zh", "question": "第 59 段", "expected": ["paragraph:59"], "split": "tune"}
+        )
+        + "\n"
+        + json.dumps(
+            {"id": "b", "lang": "en", "question": "¶60", "expected": ["paragraph:60"], "split": "holdout"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    out = runner.invoke(app, ["eval", "--questions", str(questions)]).output
+    assert (
+        "corpus: all documents" in out and "corpus: official text only (zh), as before the rendering" in out
+    )
+    totals = [line.split() for line in out.splitlines() if line.startswith("all      all")]
+    assert totals == [["all", "all", "2", "1.000", "1.000", "1.000"]] * 2

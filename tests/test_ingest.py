@@ -26,7 +26,7 @@ def test_unchanged_corpus_reembeds_nothing(corpus_copy, tmp_path):
     data = tmp_path / "data"
     embedder = FakeEmbedder()
     first = run_ingest(corpus_copy, data, embedder)
-    assert not first.up_to_date and first.embedded == first.chunks > 190
+    assert not first.up_to_date and first.embedded == first.vectors == 198 and first.chunks == 472
     calls = embedder.calls
     second = run_ingest(corpus_copy, data, embedder)
     assert second.up_to_date and second.build_id == first.build_id and embedder.calls == calls
@@ -53,7 +53,9 @@ def test_built_index_reads_back(fake_index):
     assert index.unit("paragraph", "59").text.startswith("59. 2020 年预计总收入为 2 080 万美元")
     assert index.unit("table", "3.0").table.rows[-1].cells[4] == "(327)"
     store = index.vector_store()
-    assert store.count() == len(index.chunks) == index.build["chunks"]
+    assert (
+        store.count() == index.build["vectors"] == 198 and len(index.chunks) == index.build["chunks"] == 472
+    )
     hits = store.query(FakeEmbedder().embed_query("13% 的方案支助费"), k=5, where={"kind": "paragraph"})
     assert hits and all(h.metadata["kind"] == "paragraph" for h in hits)
     meta = store.get(["zh:paragraph:59"])[0].metadata
@@ -196,7 +198,7 @@ def test_sentence_transformers_model_by_path(corpus_copy, tmp_path, monkeypatch)
     result = run_ingest(corpus_copy, tmp_path / "data", f"st:{model}")
     index = Index(tmp_path / "data")
     assert index.build["embedder"] == f"st:{model}" and index.build["dim"] == 384
-    assert index.vector_store().count() == result.chunks
+    assert index.vector_store().count() == result.vectors == 198
 
 
 def test_an_unavailable_sentence_transformers_model_fails_clearly(corpus_copy, tmp_path, monkeypatch):

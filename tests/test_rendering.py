@@ -25,9 +25,23 @@ ENTRY = {
 @pytest.fixture
 def bilingual(corpus_copy):
     manifest = json.loads((corpus_copy / "manifest.json").read_text(encoding="utf-8"))
-    manifest["documents"].append(ENTRY)
-    (corpus_copy / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    assert [d["file"] for d in manifest["documents"]] == ["HSP-EB.1-2-Rev.1.zh.txt", RENDERING]
+    assert manifest["documents"][1]["status"] == ENTRY["status"]
     return corpus_copy
+
+
+def test_a_file_listed_twice_is_refused(bilingual):
+    manifest = json.loads((bilingual / "manifest.json").read_text(encoding="utf-8"))
+    manifest["documents"].append(ENTRY)
+    (bilingual / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CorpusError, match="listed more than once"):
+        load_corpus(bilingual)
+
+
+def test_vectors_for_all_languages_on_request(bilingual, tmp_path):
+    result = run_ingest(bilingual, tmp_path / "data", FakeEmbedder(), dense_languages="all")
+    assert result.vectors == result.chunks == 472
+    assert Index(tmp_path / "data").build["dense_languages"] == ["en", "zh"]
 
 
 def test_the_rendering_covers_every_unit_of_the_official_text():
@@ -60,6 +74,7 @@ def test_bilingual_index_keeps_one_set_of_tables(bilingual, tmp_path):
     assert index.unit("paragraph", "59", "en").text.startswith("59. Total projected income")
     assert index.status("en").startswith("unofficial English rendering")
     assert {c["language"] for c in index.chunks} == {"zh", "en"}
+    assert index.build["dense_languages"] == ["zh"]  # the rendering is searched by keywords
     assert len(index.tables) == index.build["counts"]["table_cells"]  # the official tables only
 
 

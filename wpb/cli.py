@@ -95,6 +95,7 @@ def ingest(
             _target(settings),
             force=force,
             progress=printer,
+            dense_languages=settings.dense_languages,
         )
     except (CorpusError, IngestError, EmbedderError, VectorStoreError) as exc:
         printer.close()
@@ -105,8 +106,8 @@ def ingest(
         return
     counts = ", ".join(f"{v} {k}" for k, v in sorted(result.counts.items()))
     typer.echo(
-        f"built index {result.build_id} in {result.seconds:.1f} s: {result.chunks} chunks "
-        f"({result.embedded} newly embedded); {counts}"
+        f"built index {result.build_id} in {result.seconds:.1f} s: {result.chunks} chunks, "
+        f"{result.vectors} with vectors ({result.embedded} newly embedded); {counts}"
     )
     if result.missing_terms:
         typer.echo(
@@ -172,6 +173,14 @@ def show(
         note = index.unit("footnote", f"fn{n}")
         if note:
             typer.echo(f"\n[{n}] {note.text}")
+    for document in index.documents[1:]:
+        rendered = document.get(unit.kind, unit.id)
+        if rendered is not None and unit.table is None:
+            typer.echo(f"\n{document.language}: {index.status(document.language)}")
+            typer.echo(" › ".join(rendered.section))
+            typer.echo(
+                unit_text(rendered, glossary) if unit.kind in ("mandates", "performance") else rendered.text
+            )
 
 
 def _print_frame(frame) -> None:
@@ -298,21 +307,33 @@ def evaluate_command(
     except (OSError, ValueError) as exc:
         fail(f"{path}: cannot read the questions ({exc})")
 
-    def rank(text: str) -> list[tuple[str, str]]:
-        return [(c.kind, c.id) for c in assistant.ask(text, k=5).citations]
+    from retriever.search import Filters
 
-    scores = evaluate(rank, items)
-    typer.echo(f"{'split':<9}{'lang':<6}{'n':>5}{'hit@1':>8}{'hit@5':>8}{'MRR':>8}")
-    for split in ("tune", "holdout", "all"):
-        for lang in ("zh", "en", "all"):
-            if lang in scores.get(split, {}):
-                r = scores[split][lang].row()
-                typer.echo(
-                    f"{split:<9}{lang:<6}{r['n']:>5}{r['hit@1']:>8.3f}{r['hit@5']:>8.3f}{r['mrr']:>8.3f}"
-                )
-    if verbose:
-        for miss in scores["all"]["all"].misses:
-            typer.echo(json.dumps(miss, ensure_ascii=False))
+    official = assistant.official
+    corpora = [("all documents", None)]
+    if len(assistant.index.documents) > 1:
+        corpora.append(
+            (f"official text only ({official}), as before the rendering", Filters(language=official))
+        )
+    for title, filters in corpora:
+
+        def rank(text: str, filters=filters) -> list[tuple[str, str]]:
+            return [(c.kind, c.id) for c in assistant.ask(text, k=5, filters=filters).citations]
+
+        scores = evaluate(rank, items)
+        typer.echo(f"corpus: {title}")
+        typer.echo(f"{'split':<9}{'lang':<6}{'n':>5}{'hit@1':>8}{'hit@5':>8}{'MRR':>8}")
+        for split in ("tune", "holdout", "all"):
+            for lang in ("zh", "en", "all"):
+                if lang in scores.get(split, {}):
+                    r = scores[split][lang].row()
+                    typer.echo(
+                        f"{split:<9}{lang:<6}{r['n']:>5}{r['hit@1']:>8.3f}{r['hit@5']:>8.3f}{r['mrr']:>8.3f}"
+                    )
+        if verbose:
+            for miss in scores["all"]["all"].misses:
+                typer.echo(json.dumps(miss, ensure_ascii=False))
+        typer.echo("")
 
 
 @app.command()

