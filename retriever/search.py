@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,6 +17,12 @@ DENSE_CANDIDATES = 50  # nearest chunks asked of the vector store; lower ranks a
 # A question in a language whose text has no vectors (a rendering searched by keywords) leans on BM25:
 # over the English rendering, weight 4 took English hit@1 from 0.28 to 0.52 on the tuning questions.
 KEYWORD_WEIGHT = 4.0
+# A question that names a subprogramme ("次级方案 4", "subprogramme 4", "SP4") is not about the units
+# of another subprogramme: those are demoted (a boost for its own units pushed out the chapter II
+# paragraphs that discuss subprogrammes, on the tuning questions).
+_NAMED_SP = re.compile(r"(?:次级方案|subprogramme|sub-programme|s/?p)\s*(\d)", re.IGNORECASE)
+_SECTION_SP = re.compile(r"(?:次级方案|Subprogramme)\s*(\d)")
+OTHER_SP = 0.5
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,12 @@ class SearchEngine:
             for i in allowed
             if i in dense_rank or i in bm25_rank
         }
+        named = set(_NAMED_SP.findall(question))
+        if named:
+            for i in fused:
+                sections = set(_SECTION_SP.findall(self.chunks[i]["section"]))
+                if sections and not sections & named:
+                    fused[i] *= OTHER_SP
         best: dict[tuple[str, str], Passage] = {}
         query_set = set(tokens)
         for i in sorted(fused, key=lambda i: -fused[i]):

@@ -209,3 +209,14 @@ def test_off_topic_questions_get_no_citations(assistant, question):
 def test_footnotes_are_found_by_what_they_annotate(assistant):
     answer = assistant.ask("基金会专用资金以前叫什么名字？")
     assert "fn3" in [c.id for c in answer.citations]
+
+
+def test_a_named_subprogramme_keeps_other_subprogrammes_out(assistant):
+    answer = assistant.ask("次级方案4的技术合作资金里，对外赠款有多少？")
+    sections = [c.section for c in answer.citations]
+    assert sections and not any(
+        s.startswith(
+            ("六、 工作方案 › 次级方案 1", "六、 工作方案 › 次级方案 2", "六、 工作方案 › 次级方案 3")
+        )
+        for s in sections[:3]
+    )
