@@ -8,7 +8,6 @@ from __future__ import annotations
 import streamlit as st
 
 from index.reader import Index, IndexUnavailable
-from index.vectors import StoreTarget
 from ingest.citation import citation_label
 from ingest.pipeline import run_ingest
 from ingest.tidy import wide_view
@@ -17,9 +16,7 @@ from wpb.settings import Settings
 
 st.set_page_config(page_title="WPB Assistant", page_icon="📘", layout="wide")
 settings = Settings()
-target = StoreTarget(
-    settings.chroma_host, settings.chroma_port, settings.chroma_ssl, settings.chroma_collection_prefix
-)
+target = settings.store_target()
 
 
 def build_index(force: bool = False) -> None:

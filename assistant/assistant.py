@@ -12,8 +12,8 @@ from embeddings import Embedder, make_embedder
 from index.reader import Index
 from ingest.citation import citation_label
 from ingest.model import Unit
-from retriever.citations import Ref, find_citations
 from retriever.expand import Expander
+from retriever.references import Ref, find_references
 from retriever.search import Filters, Passage, SearchEngine
 from retriever.tokenize import Tokenizer
 
@@ -87,7 +87,7 @@ class Assistant:
         issue = problem(question, language)
         if issue:
             answer = Answer(question, language, "refuse", issue)
-        elif refs := find_citations(question):
+        elif refs := find_references(question):
             answer = self.lookup(question, language, refs)
         else:
             answer = self.retrieve(question, language, k, filters)
@@ -211,7 +211,3 @@ class Assistant:
             self.cite(shown[p.unit_key], quoted.get(p.unit_key)) for p in passages if p.unit_key in shown
         ]
         return Answer(question, language, "retrieval", "\n".join(lines), citations)
-
-
-def open_assistant(index: Index) -> Assistant:
-    return Assistant(index)

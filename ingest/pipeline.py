@@ -290,6 +290,3 @@ def run_ingest(
         missing_terms=missing,
         counts=counts,
     )
-
-
-__all__ = ["IngestError", "IngestResult", "CorpusError", "run_ingest", "parse_corpus", "load_corpus"]

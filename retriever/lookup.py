@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ingest.model import Document, Unit
-from retriever.citations import parse_citation
+from retriever.references import parse_reference
 
 
 def lookup(document: Document, reference: str) -> Unit | None:
     """The unit a reference names, or None; unit ids ("VI-SP4-deliverables") also work."""
-    parsed = parse_citation(reference)
+    parsed = parse_reference(reference)
     if parsed is not None:
         unit = document.get(parsed.kind, parsed.id)
         if unit is not None:

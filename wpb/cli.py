@@ -29,19 +29,11 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _target(settings: Settings):
-    from index.vectors import StoreTarget
-
-    return StoreTarget(
-        settings.chroma_host, settings.chroma_port, settings.chroma_ssl, settings.chroma_collection_prefix
-    )
-
-
 def open_index(settings: Settings):
     from index.reader import Index, IndexUnavailable
 
     try:
-        return Index(settings.data_dir, _target(settings))
+        return Index(settings.data_dir, settings.store_target())
     except IndexUnavailable as exc:
         fail(str(exc), 2)
 
@@ -92,7 +84,7 @@ def ingest(
             settings.corpus_dir,
             settings.data_dir,
             settings.embedder,
-            _target(settings),
+            settings.store_target(),
             force=force,
             progress=printer,
             dense_languages=settings.dense_languages,
@@ -213,12 +205,12 @@ def table(
 ) -> None:
     """Print a table as the document prints it (or --csv / --json)."""
     from ingest.tidy import wide_view
-    from retriever.citations import parse_citation
+    from retriever.references import parse_reference
 
     if as_json and as_csv:
         fail("choose one of --json and --csv")
     index = open_index(Settings())
-    parsed = parse_citation(table_id)
+    parsed = parse_reference(table_id)
     key = parsed.id if parsed and parsed.kind == "table" else table_id.strip()
     tables = index.tables
     if key not in set(tables["table_id"]):

@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.vectors import StoreTarget
+
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -37,3 +39,7 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     chroma_ssl: bool = False
     chroma_collection_prefix: str = "wpb"
+
+    def store_target(self) -> StoreTarget:
+        """Where the vectors live: the embedded store, or the Chroma server when chroma_host is set."""
+        return StoreTarget(self.chroma_host, self.chroma_port, self.chroma_ssl, self.chroma_collection_prefix)

@@ -1,4 +1,4 @@
-"""Citation references in text: "¶59", "para 59", "第 59 段", "表 3.0", "Table 1.5A", "Annex I"."""
+"""References to units in a text: "¶59", "para 59", "第 59 段", "表 3.0", "Table 1.5A", "Annex I"."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def _ref(kind: str, token: str, text: str) -> Ref:
     return Ref("heading", roman, text)
 
 
-def find_citations(text: str) -> list[Ref]:
+def find_references(text: str) -> list[Ref]:
     """Every reference in a text, in the order they appear."""
     found: list[tuple[int, Ref]] = []
     for kind, pattern in PATTERNS:
@@ -65,12 +65,12 @@ def find_citations(text: str) -> list[Ref]:
     return refs
 
 
-def parse_citation(text: str) -> Ref | None:
+def parse_reference(text: str) -> Ref | None:
     """The one unit a short reference names ("59", "¶59", "表 3.0", "Table 1.5A"), else None."""
     stripped = text.strip()
     if re.fullmatch(r"\d{1,4}", stripped):
         return Ref("paragraph", str(int(stripped)), stripped)
     if re.fullmatch(r"\d{1,2}\.\d{1,2}[A-Za-z]?", stripped):
         return Ref("table", stripped.upper(), stripped)
-    refs = find_citations(stripped)
+    refs = find_references(stripped)
     return refs[0] if len(refs) == 1 else None
