@@ -224,3 +224,19 @@ def test_default_embedder_finds_chinese_paragraphs_for_english_questions(e5_inde
     query = embedder.embed_query("What programme support charge does the Foundation levy on projects?")
     hits = index.vector_store().query(np.asarray(query), k=5, where={"kind": "paragraph"})
     assert "59" in [h.metadata["unit_id"] for h in hits]
+
+
+def test_ingest_and_read_through_a_chroma_server(corpus_copy, tmp_path, chroma_server):
+    """The shared-deployment path: vectors on a real `chroma run` server, the same code."""
+    from index.vectors import StoreTarget
+    from vectorstore import list_collections
+
+    target = StoreTarget("127.0.0.1", chroma_server, prefix="wpbtest")
+    first = run_ingest(corpus_copy, tmp_path / "data", FakeEmbedder(), target)
+    index = Index(tmp_path / "data", target)
+    assert index.build["store"] == f"chroma-server:127.0.0.1:{chroma_server}"
+    assert index.vector_store().count() == first.vectors == 198
+    assert not (tmp_path / "data" / "builds" / first.build_id / "chroma").exists()
+    second = run_ingest(corpus_copy, tmp_path / "data", FakeEmbedder(), target, force=True)
+    names = [n for n in list_collections(host="127.0.0.1", port=chroma_server) if n.startswith("wpbtest_")]
+    assert names == [f"wpbtest_{second.build_id}"]  # the old build's collection was dropped
