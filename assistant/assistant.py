@@ -8,6 +8,8 @@ from assistant.answer import Answer, Citation
 from assistant.extract import best_sentences, sentences
 from assistant.language import detect_language
 from assistant.validate import problem
+from calculator.calculator import Calculator
+from calculator.vocabulary import Vocabulary
 from embeddings import Embedder, make_embedder
 from index.reader import Index
 from ingest.citation import citation_label
@@ -79,6 +81,7 @@ class Assistant:
             Expander(glossary),
             frozenset(index.build.get("dense_languages", [self.official])),
         )
+        self.calculator = Calculator(index.tables, Vocabulary.load(index.synonyms_file))
 
     def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> Answer:
         started = time.perf_counter()
@@ -89,6 +92,8 @@ class Assistant:
             answer = Answer(question, language, "refuse", issue)
         elif refs := find_references(question):
             answer = self.lookup(question, language, refs)
+        elif (outcome := self.calculator.handle(question, language)) is not None:
+            answer = self.calculate(question, language, outcome)
         else:
             answer = self.retrieve(question, language, k, filters)
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -174,6 +179,12 @@ class Assistant:
             section=" › ".join(unit.section),
             quote=quote[:QUOTE_CHARS],
         )
+
+    # -- calculator --------------------------------------------------------------------------------
+    def calculate(self, question: str, language: str, outcome) -> Answer:
+        units = [self.document.get("table", t) for t in outcome.tables]
+        citations = [self.cite(self.in_language(u, language)) for u in units if u is not None]
+        return Answer(question, language, "calculator", outcome.answer, citations, outcome.result)
 
     # -- retrieval ---------------------------------------------------------------------------------
     def relevant(self, passage: Passage, language: str) -> bool:

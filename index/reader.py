@@ -14,6 +14,7 @@ from index.layout import (
     FORMAT,
     GLOSSARY_FILE,
     REQUIRED_FILES,
+    SYNONYMS_FILE,
     TABLES_FILE,
     UNITS_FILE,
     Layout,
@@ -114,6 +115,10 @@ class Index:
             return load_glossary(self.dir / GLOSSARY_FILE)
         except CorpusError as exc:
             raise IndexUnavailable(f"{exc}: run `wpb ingest --force`") from exc
+
+    @property
+    def synonyms_file(self) -> Path:
+        return self.dir / SYNONYMS_FILE
 
     def vector_store(self) -> VectorStore:
         return self.target.open(self.dir, self.build_id, create=False)

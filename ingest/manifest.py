@@ -42,10 +42,17 @@ class Corpus:
     documents: tuple[SourceDocument, ...]
     glossary: Path
     table_columns: Path
+    synonyms: Path
 
     def files(self) -> list[Path]:
         """Every file ingestion reads, in a stable order (for fingerprints)."""
-        return [self.root / MANIFEST, *(d.path for d in self.documents), self.glossary, self.table_columns]
+        return [
+            self.root / MANIFEST,
+            *(d.path for d in self.documents),
+            self.glossary,
+            self.table_columns,
+            self.synonyms,
+        ]
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256()
@@ -115,7 +122,11 @@ def load_corpus(root: Path) -> Corpus:
                 "which the manifest does not list"
             )
     annotations = {}
-    for key, default in (("glossary", "glossary.csv"), ("table_columns", "table_columns.csv")):
+    for key, default in (
+        ("glossary", "glossary.csv"),
+        ("table_columns", "table_columns.csv"),
+        ("synonyms", "synonyms.csv"),
+    ):
         path = root / manifest.get(key, default)
         read_text(path)
         annotations[key] = path

@@ -28,6 +28,7 @@ from index.layout import (
     CHUNKS_FILE,
     FORMAT,
     GLOSSARY_FILE,
+    SYNONYMS_FILE,
     TABLES_FILE,
     UNITS_FILE,
     WIDE_DIR,
@@ -149,9 +150,11 @@ def _write_build(
     chunks: list[Chunk],
     glossary: Glossary,
     glossary_file: Path,
+    synonyms_file: Path,
 ) -> dict[str, int]:
     build_dir.mkdir(parents=True)
     shutil.copyfile(glossary_file, build_dir / GLOSSARY_FILE)  # the terms this build was made with
+    shutil.copyfile(synonyms_file, build_dir / SYNONYMS_FILE)
     units = {
         "documents": [
             {"symbol": d.symbol, "language": d.language, "units": [u.to_dict() for u in d.units]}
@@ -230,7 +233,7 @@ def run_ingest(
         build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + fingerprint[:8]
         build_dir = layout.build_dir(build_id)
         try:
-            counts = _write_build(build_dir, documents, chunks, glossary, corpus.glossary)
+            counts = _write_build(build_dir, documents, chunks, glossary, corpus.glossary, corpus.synonyms)
             cache = EmbeddingCache(layout.cache / "embeddings.sqlite")
             try:
                 vectors, embedded = cache.embed(

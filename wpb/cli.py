@@ -286,13 +286,35 @@ def ask(
 def evaluate_command(
     questions: Annotated[str | None, typer.Option("--questions", help="A questions.jsonl file.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the misses.")] = False,
+    numeric: Annotated[
+        bool, typer.Option("--numeric", help="The calculator on eval/numeric.jsonl instead.")
+    ] = False,
 ) -> None:
-    """Retrieval quality on the project's question set: hit@1, hit@5 and MRR per language and split."""
+    """Retrieval quality (hit@1, hit@5, MRR per language and split), or with --numeric the calculator's
+    right / refused / wrong answers."""
     from pathlib import Path
 
     from retriever.evaluate import QUESTIONS, evaluate, load_questions
 
     assistant = load_assistant(Settings())
+    if numeric:
+        from calculator.evaluate import NUMERIC_QUESTIONS, evaluate_numeric, load_numeric
+
+        numeric_path = Path(questions) if questions else NUMERIC_QUESTIONS
+        try:
+            cases = load_numeric(numeric_path)
+        except (OSError, ValueError) as exc:
+            fail(f"{numeric_path}: cannot read the questions ({exc})")
+        score = evaluate_numeric(lambda text: assistant.ask(text).to_dict(), cases)
+        typer.echo(
+            f"{len(cases)} numeric questions: {len(score.right)} right, {len(score.refused)} refused, "
+            f"{len(score.wrong)} wrong, {len(score.missed_refusal)} answered where a refusal is expected"
+        )
+        for item in [*score.wrong, *score.missed_refusal]:
+            typer.echo(json.dumps(item, ensure_ascii=False))
+        if score.wrong or score.missed_refusal:
+            raise typer.Exit(1)
+        return
     path = Path(questions) if questions else QUESTIONS
     try:
         items = load_questions(path)
