@@ -65,12 +65,20 @@ GRAND_TOTAL = re.compile(
 SUBPROGRAMMES = ("SP1", "SP2", "SP3", "SP4")
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 MONEY, POSTS_UNIT = "thousand USD", "posts"
+TREND_TABLE = "3.0"
+CHANGE = re.compile(
+    r"change[sd]?|grow(?:th|n)?|grew|increase[sd]?|decrease[sd]?|fell|fall|rose|rise|drop(?:ped)?|"
+    r"\bfrom\b|\bto\b|between|变化|增长|增加|减少|下降|上升|从|到|至|比",
+    re.IGNORECASE,
+)
+PERCENT_CHANGE = re.compile(r"percent|%|per cent|rate|百分|增长率|变化率|幅度", re.IGNORECASE)
 COUNT = re.compile(r"how many|多少个|几个", re.IGNORECASE)
 # Words a table question may use around the items it names; anything else left over is a qualifier the
 # calculator does not model (a grade, "average", "non-post", "rent"...), so it answers nothing.
 GENERIC_EN = frozenset(
     (  # noqa: SIM905 - a paragraph of words reads better than a list of strings
-        "how much many what is are was the of for to in on does do did get gets receive receives received "
+        "how much many what is are was were the of for to in on does do did get gets receive receives "
+        "received "
         "allocated allocation budget budgets budgeted resources resource funding funded funds fund total "
         "overall "
         "money amount proposed requirements required share percentage percent proportion which has have "
@@ -170,8 +178,10 @@ class Outcome:
     tables: list[str] = field(default_factory=list)
 
 
-def fmt(value: float, unit: str) -> str:
-    if unit == POSTS_UNIT:
+def fmt(value: float, unit: str, whole: bool = False) -> str:
+    """A figure as the document writes it: space-separated thousands, one decimal for thousands of
+    dollars (none when the operands had none, as in Table 3.0)."""
+    if unit == POSTS_UNIT or (whole and unit == MONEY):
         return f"{value:,.0f}".replace(",", " ")
     if unit in ("%", "ratio"):
         return f"{value:.1f}" if unit == "%" else f"{value:.2f}"
@@ -205,6 +215,9 @@ class Calculator:
     # -- routing -----------------------------------------------------------------------------------
     def handle(self, question: str, language: str) -> Outcome | None:
         """An Outcome for a numeric table question, None for anything else (it goes to retrieval)."""
+        trend = [e for e in self.vocabulary.find(question) if e.dimension == "trend"]
+        if trend:
+            return self.trend(question, language, self.vocabulary.find(question))
         each = bool(EACH.search(question))
         if not (NUMERIC.search(question) or each) or PROSE.search(question):
             return None
@@ -511,6 +524,101 @@ class Calculator:
             "table": {"columns": ["", measure], "rows": [[name, c.value] for name, c in items]},
         }
         return Outcome(text, result, tables)
+
+    def trend(self, question: str, language: str, entities: list[Entity]) -> Outcome | None:
+        """Table 3.0, the Foundation's finances by year: a value, or its change between two years."""
+        keys = {e.key for e in entities if e.dimension == "trend"}
+        others = [e for e in entities if e.dimension != "trend"]
+        if (
+            len(keys) != 1
+            or others
+            or not (NUMERIC.search(question) or CHANGE.search(question) or YEAR.search(question))
+        ):
+            return None
+        if self.residue(CHANGE.sub(" ", question), entities):
+            return None
+        columns = self.long[self.long.table_id == TREND_TABLE].drop_duplicates("column_index")
+        by_year = {int(re.match(r"\d{4}", c).group()): c for c in columns.column_path_en}
+        years = sorted({int(y) for y in YEAR.findall(question)})
+        if not years:
+            return None  # which year? the prose (¶58-60) speaks of 2020; retrieval cites it
+        missing = [y for y in years if y not in by_year]
+        if missing:
+            first, last, absent = min(by_year), max(by_year), ", ".join(map(str, missing))
+            message = (
+                f"表 {TREND_TABLE} 只列出 {first}-{last} 年的数字，没有 {absent} 年。"
+                if language == "zh"
+                else f"Table {TREND_TABLE} runs from {first} to {last}: it has no {absent}."
+            )
+            return Outcome(message, None, [TREND_TABLE])
+        if len(years) > 2:
+            return None
+        item = self.labels("trend")[keys.pop()]
+        cells = [find_cell(self.long, TREND_TABLE, item, by_year[y]) for y in years]
+        if any(c is None for c in cells):
+            return None
+        estimate = [y for y in years if by_year[y].endswith("*")]
+        note = ""
+        if estimate:
+            note = (
+                f"（{'、'.join(map(str, estimate))} 年为预计金额）"
+                if language == "zh"
+                else f" ({', '.join(map(str, estimate))}: estimates, as the table marks them)"
+            )
+        name = next(e.words for e in entities if e.dimension == "trend")
+        if len(cells) == 1:
+            cell = cells[0]
+            formula = f"{label(TREND_TABLE)}: {cell.row} × {cell.column} = {cell.raw}"
+            amount = cell.raw
+            if cell.value < 0:  # "(327)": a deficit, printed in parentheses
+                amount = (
+                    f"−{fmt(-cell.value, MONEY, whole=True)}（表中印为 “{cell.raw}”）"
+                    if language == "zh"
+                    else (f"−{fmt(-cell.value, MONEY, whole=True)} (printed “{cell.raw}”)")
+                )
+            text = (
+                f"{years[0]} 年{name}为 {amount} 千美元{note} [{label(TREND_TABLE)}]。"
+                if language == "zh"
+                else f"{name.capitalize()} in {years[0]}: {amount} thousand US dollars{note}"
+                f" [{label(TREND_TABLE)}]."
+            )
+            result = {"value": cell.value, "unit": MONEY, "formula": formula, "cells": [cell.ref()]}
+            return Outcome(text, result, [TREND_TABLE])
+        start, end = cells  # type: ignore[misc]
+        change = end.value - start.value
+        rows = [[str(y), c.value] for y, c in zip(years, cells, strict=True)]
+        if PERCENT_CHANGE.search(question):
+            if start.value == 0:
+                return None
+            value = round(change / abs(start.value) * 100, 1)
+            formula = f"({end.raw} − {start.raw}) ÷ {start.raw} = {value:.1f}%"
+            unit = "%"
+        else:
+            value, unit = change, MONEY
+            formula = f"{end.raw} − {start.raw} = {fmt(change, MONEY, whole=True)}"
+        amount = fmt(value, MONEY, whole=True)
+        if unit == "%":
+            shown = f"{value:.1f}%"
+        else:
+            shown = f"{amount} 千美元" if language == "zh" else f"{amount} thousand US dollars"
+        if language == "zh":
+            text = (
+                f"{name}从 {years[0]} 年的 {start.raw} 变为 {years[1]} 年的 {end.raw}，"
+                f"变化 {shown}（{formula}）{note} [{label(TREND_TABLE)}]。"
+            )
+        else:
+            text = (
+                f"{name.capitalize()} went from {start.raw} in {years[0]} to {end.raw} in {years[1]}:"
+                f" a change of {shown} ({formula}){note} [{label(TREND_TABLE)}]."
+            )
+        result = {
+            "value": value,
+            "unit": unit,
+            "formula": formula,
+            "cells": [start.ref(), end.ref()],
+            "table": {"columns": ["year", MONEY], "rows": rows},
+        }
+        return Outcome(text, result, [TREND_TABLE])
 
     # -- words -------------------------------------------------------------------------------------
     def describe(self, fixed: dict[str, str], measure: str, language: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ingest.manifest import CorpusError, read_text
 
-DIMENSIONS = ("component", "funding", "object")
+DIMENSIONS = ("component", "funding", "object", "trend")
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ def test_questions_it_does_not_understand_go_elsewhere(assistant, question):
 def test_no_wrong_number_on_the_numeric_set(assistant):
     score = evaluate_numeric(lambda q: assistant.ask(q).to_dict(), load_numeric())
     assert score.wrong == [] and score.missed_refusal == []
-    assert len(score.right) >= 18
+    assert len(score.right) >= 23
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -182,3 +182,39 @@ def test_no_code_is_built_from_text():
     for path in (ROOT / "calculator").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"\beval\(|\bexec\(|\.query\(|\.eval\(|compile\(.*exec", source), path.name
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "unit", "formula"),
+    [
+        (
+            "How much were contributions in 2018?",
+            3594.0,
+            "thousand USD",
+            "表 3.0 / Table 3.0: 一、资金 › B.收入 › 捐款 × 2018年 = 3 594",
+        ),
+        ("捐款从2017年到2018年增长了多少？", 901.0, "thousand USD", "3 594 − 2 693 = 901"),
+        (
+            "By what percentage did contributions change from 2018 to 2019?",
+            50.2,
+            "%",
+            "(5 398 − 3 594) ÷ 3 594 = 50.2%",
+        ),
+        ("What was the year-end fund balance in 2017?", -327.0, "thousand USD", None),
+    ],
+)
+def test_foundation_trends_by_year(assistant, question, value, unit, formula):
+    answer = calc(assistant, question)
+    assert (answer.result["value"], answer.result["unit"]) == (value, unit)
+    if formula:
+        assert answer.result["formula"] == formula
+    assert answer.citations[0].id == "3.0"
+
+
+def test_trend_outside_the_years_of_table_3_0(assistant):
+    answer = calc(assistant, "2013年的捐款是多少？")
+    assert answer.result is None and "2014-2020" in answer.answer
+
+
+def test_estimates_are_marked(assistant):
+    assert "estimates" in calc(assistant, "Operating reserve in 2020?").answer
