@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-ROUTES = ("lookup", "retrieval", "calculator", "audit", "refuse")
-
 
 @dataclass
 class Citation:

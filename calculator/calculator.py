@@ -215,13 +215,12 @@ class Calculator:
     # -- routing -----------------------------------------------------------------------------------
     def handle(self, question: str, language: str) -> Outcome | None:
         """An Outcome for a numeric table question, None for anything else (it goes to retrieval)."""
-        trend = [e for e in self.vocabulary.find(question) if e.dimension == "trend"]
-        if trend:
-            return self.trend(question, language, self.vocabulary.find(question))
+        entities = self.vocabulary.find(question)
+        if any(e.dimension == "trend" for e in entities):
+            return self.trend(question, language, entities)
         each = bool(EACH.search(question))
         if not (NUMERIC.search(question) or each) or PROSE.search(question):
             return None
-        entities = self.vocabulary.find(question)
         outside = question.lower()
         for entity in entities:
             outside = outside.replace(entity.words, " ")  # "城市危机" is a name, not a question about cities
@@ -276,7 +275,7 @@ class Calculator:
 
     # -- plans -------------------------------------------------------------------------------------
     def labels(self, dimension: str) -> dict[str, str]:
-        return {t.key: t.label for t in self.vocabulary.terms if t.dimension == dimension}
+        return self.vocabulary.labels[dimension]
 
     def cell(self, measure: str, component: str | None, funding: str | None, obj: str | None) -> Cell | None:
         """The summary-table cell for one combination (None: the tables do not cross these)."""

@@ -42,6 +42,11 @@ class Vocabulary:
 
     def __init__(self, terms: list[Term]):
         self.terms = sorted(terms, key=lambda t: -len(t.phrase))
+        self.labels: dict[str, dict[str, str]] = {
+            d: {} for d in DIMENSIONS
+        }  # dimension → key → English label
+        for term in terms:
+            self.labels[term.dimension].setdefault(term.key, term.label)
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:

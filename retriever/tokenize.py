@@ -146,10 +146,6 @@ STOP_ZH = frozenset(
 )
 
 
-def is_chinese(text: str) -> bool:
-    return bool(_CJK.search(text))
-
-
 class Tokenizer:
     """Tokens for BM25; the same instance tokenizes the passages and the questions."""
 

@@ -119,14 +119,13 @@ def show(
     """Print one unit of the document with its citation label and section path."""
     from ingest.chunks import unit_text
     from ingest.citation import citation_label
-    from ingest.glossary import Glossary
     from retriever.lookup import lookup, not_found_message
 
     index = open_index(Settings())
     unit = lookup(index.document, ref)
     if unit is None:
         fail(not_found_message(index.document, ref))
-    glossary = Glossary({})
+    glossary = index.glossary
     label = citation_label(unit, glossary)
     section = " › ".join(unit.section)
     if as_json:
