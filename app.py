@@ -1,26 +1,42 @@
-"""WPB Assistant web app (placeholder until the chat app): index status, first-run build, citation lookup.
+"""WPB Assistant, the chat app: `streamlit run app.py` (bound to 127.0.0.1 by .streamlit/config.toml).
 
-Run with `streamlit run app.py` (bound to 127.0.0.1 by .streamlit/config.toml).
+A thin layer over the packages: the Assistant answers (as `wpb ask` does), webapp/ prepares what is
+shown, and this file only lays it out.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from assistant.assistant import Assistant
 from index.reader import Index, IndexUnavailable
-from ingest.citation import citation_label
 from ingest.pipeline import run_ingest
-from ingest.tidy import wide_view
-from retriever.lookup import lookup, not_found_message
+from webapp.conversation import to_markdown
+from webapp.texts import EXAMPLES, say
+from webapp.views import (
+    chapters,
+    chart_frame,
+    highlighted_positions,
+    markdown_text,
+    result_table,
+    styled_table,
+    table_csv,
+    table_frame,
+    unit_choice,
+    unit_for,
+    unit_view,
+)
 from wpb.settings import Settings
 
 st.set_page_config(page_title="WPB Assistant", page_icon="📘", layout="wide")
 settings = Settings()
 target = settings.store_target()
+LANGUAGES = {"auto": "Auto · 自动", "zh": "中文", "en": "English"}
 
 
+# -- the index and the assistant -----------------------------------------------------------------------
 def build_index(force: bool = False) -> None:
-    bar = st.progress(0.0, text="Building the index…")
+    bar = st.progress(0.0, text="Building the index… · 正在建立索引……")
     run_ingest(
         settings.corpus_dir,
         settings.data_dir,
@@ -34,53 +50,176 @@ def build_index(force: bool = False) -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def load_index(build_id: str) -> Index:  # keyed by build id: a rebuild loads the new one
-    return Index(settings.data_dir, target)
+def load_assistant(build_id: str) -> Assistant:  # keyed by build id: a rebuild loads the new one
+    return Assistant(Index(settings.data_dir, target))
 
 
-def current_index() -> Index:
+def current_assistant() -> Assistant:
     try:
         probe = Index(settings.data_dir, target)
     except IndexUnavailable:
-        st.info("First start: building the index from corpus/ (about 20 s on a 2-core machine).")
+        st.info(
+            "First start: building the index from corpus/ (about 20 s on a 2-core machine). "
+            "首次启动：正在根据 corpus/ 建立索引（约 20 秒）。"
+        )
         build_index()
         probe = Index(settings.data_dir, target)
-    return load_index(probe.build_id)
+    with st.spinner("Loading the index… · 正在加载索引……"):
+        return load_assistant(probe.build_id)
 
 
-st.title("WPB Assistant")
-st.caption(
-    "UN-Habitat Work Programme and Budget for 2020 (HSP/EB.1/2/Rev.1): the official Chinese text, "
-    "with the project's unofficial English rendering"
-)
-index = current_index()
+# -- showing a unit or a table -------------------------------------------------------------------------
+def show_unit(unit, language: str, cells: list[dict] | None = None, key: str = "") -> None:
+    """A paragraph in the official Chinese and the English rendering, or a table (cells highlighted)."""
+    view = unit_view(index, unit)
+    st.markdown(f"**{markdown_text(view.label)}** · {markdown_text(view.section or view.title)}")
+    st.caption(f"source lines {view.lines} · 原文第 {view.lines} 行")
+    if view.table_id is not None:
+        title = view.title if language == "zh" else index.glossary.en(view.title) or view.title
+        unit_name = (
+            view.table_unit if language == "zh" else index.glossary.en(view.table_unit) or view.table_unit
+        )
+        st.markdown(markdown_text(title + (f" ({unit_name})" if unit_name else "")))
+        frame = table_frame(index, view.table_id, language)
+        st.dataframe(styled_table(frame, highlighted_positions(index, view.table_id, cells or [])))
+        st.download_button(
+            say("download_csv", language),
+            table_csv(index, view.table_id, language),
+            file_name=f"WPB-2020-table-{view.table_id}.csv",
+            mime="text/csv",
+            key=f"csv-{key}",
+        )
+    for version in view.versions:
+        st.caption(f"{version.language} · {version.note}")
+        st.markdown(markdown_text(version.text))
+    for note in view.notes:
+        st.caption(note)
+
+
+def show_answer(n: int, turn: dict) -> None:
+    answer, language = turn["answer"], turn["answer"]["language"]
+    st.markdown(markdown_text(answer["answer"]))
+    for notice in answer.get("notices") or []:
+        st.warning(notice)
+    result = answer.get("result")
+    if result:
+        st.markdown(f"**{say('formula', language)}:** `{result['formula']}` ({result['unit']})")
+        table, chart = result_table(result), chart_frame(result)
+        if table is not None:
+            st.dataframe(table, hide_index=True)
+        if chart is not None:
+            st.bar_chart(chart, horizontal=True, stack=False, height=80 + 40 * len(chart))
+    citations = answer["citations"]
+    if not citations:
+        return
+    labels = [c["label"] for c in citations]
+    picked = st.pills(say("sources", language), labels, key=f"cite-{n}")
+    if picked:
+        citation = citations[labels.index(picked)]
+        unit = unit_for(index.document, citation["kind"], citation["id"])
+        if unit is not None:
+            with st.container(border=True):
+                show_unit(unit, language, (result or {}).get("cells"), key=f"{n}-{citation['id']}")
+
+
+# -- the page --------------------------------------------------------------------------------------------
+st.title("WPB Assistant · 工作方案和预算助手")
+assistant = current_assistant()
+index = assistant.index
+turns: list[dict] = st.session_state.setdefault("turns", [])
+choice = st.session_state.get("language", "auto")
+
+
+def read(unit) -> None:
+    st.session_state.reading = (unit.kind, unit.id)
+
+
+def ask_example(example: str) -> None:
+    st.session_state.pending = example
+
+
+question = st.chat_input(say("ask", choice if choice != "auto" else "en"), key="question")
+question = question or st.session_state.pop("pending", None)
+if question:
+    with st.spinner("Searching the document… · 正在检索文件……"):
+        answer = assistant.ask(question, reply_language=None if choice == "auto" else choice)
+    turns.append({"question": question, "answer": answer.to_dict()})
+ui = choice if choice != "auto" else (turns[-1]["answer"]["language"] if turns else "en")
+
+st.caption(say("caption", ui))
+
+reading = st.session_state.get("reading")
+if reading:
+    unit = index.document.get(*reading)
+    if unit is not None:
+        with st.container(border=True):
+            show_unit(unit, ui, key="reader")
+            st.button(say("close", ui), key="close-reader", on_click=st.session_state.pop, args=("reading",))
+
+if not turns:
+    st.write(say("examples", ui))
+    columns = st.columns(2)
+    for n, example in enumerate(EXAMPLES):
+        columns[n % 2].button(example, key=f"example-{n}", on_click=ask_example, args=(example,))
+
+for n, turn in enumerate(turns):
+    with st.chat_message("user"):
+        st.markdown(markdown_text(turn["question"]))
+    with st.chat_message("assistant"):
+        show_answer(n, turn)
 
 with st.sidebar:
-    st.subheader("Index")
-    st.write(f"Build `{index.build_id}`")
+    st.radio(
+        "Answer language · 回答语言",
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        horizontal=True,
+        key="language",
+    )
+
+    st.subheader("Browse · 浏览")
+    parts = chapters(index.document)
+    chapter = st.selectbox(
+        "Chapter · 章节",
+        range(len(parts)),
+        format_func=lambda i: parts[i].title or "封面 / Cover",
+        key="chapter",
+    )
+    units = parts[chapter].units
+    picked_unit = st.selectbox(
+        "Paragraph or table · 段落或表格",
+        range(len(units)),
+        format_func=lambda i: unit_choice(units[i], index.glossary, ui),
+        key="unit",
+    )
+    st.button("Open · 打开", key="open-unit", on_click=read, args=(units[picked_unit],))
+
+    tables = [u for u in index.document.units if u.table is not None]
+    picked_table = st.selectbox(
+        "Table · 表格",
+        range(len(tables)),
+        format_func=lambda i: unit_choice(tables[i], index.glossary, ui),
+        key="table",
+    )
+    st.button("Open table · 打开表格", key="open-table", on_click=read, args=(tables[picked_table],))
+
+    st.subheader("Conversation · 对话")
+    st.download_button(
+        "Export as Markdown · 导出 Markdown",
+        to_markdown(turns),
+        file_name="wpb-conversation.md",
+        mime="text/markdown",
+        disabled=not turns,
+        key="export",
+    )
+    st.button("Clear · 清除", disabled=not turns, key="clear", on_click=st.session_state.pop, args=("turns",))
+
+    st.subheader("Index · 索引")
+    counts = index.build["counts"]
     st.write(
-        f"{index.build['counts']['paragraph']} paragraphs, {index.build['counts']['table']} tables, "
+        f"Build `{index.build_id}`: {counts['paragraph']} paragraphs, {counts['table']} tables, "
         f"{index.build['chunks']} chunks; embedder `{index.build['embedder']}`"
     )
-    if st.button("Rebuild index"):
+    if st.button("Rebuild index · 重建索引", key="rebuild"):
         build_index(force=True)
         st.rerun()
-
-reference = st.text_input("Open a citation", placeholder="¶59 · 第 59 段 · 表 3.0 · Table 1.5A · Annex I")
-if reference.strip():
-    unit = lookup(index.document, reference)
-    if unit is None:
-        st.warning(not_found_message(index.document, reference))
-    else:
-        st.subheader(citation_label(unit))
-        st.caption(" › ".join(unit.section) + f" · source lines {unit.line_start}-{unit.line_end}")
-        if unit.kind == "table":
-            st.write(unit.title + (f" ({unit.table.unit})" if unit.table and unit.table.unit else ""))
-            st.dataframe(wide_view(index.tables, unit.id, values="raw"), use_container_width=True)
-        else:
-            st.text(unit.text)
-            for document in index.documents[1:]:
-                rendered = document.get(unit.kind, unit.id)
-                if rendered is not None:
-                    st.caption(index.status(document.language))
-                    st.text(rendered.text)

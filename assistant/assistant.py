@@ -83,9 +83,17 @@ class Assistant:
         )
         self.calculator = Calculator(index.tables, Vocabulary.load(index.synonyms_file))
 
-    def ask(self, question: str, k: int = DEFAULT_K, filters: Filters | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        k: int = DEFAULT_K,
+        filters: Filters | None = None,
+        reply_language: str | None = None,
+    ) -> Answer:
+        """Answer in `reply_language` ("zh" | "en"), or by default in the question's language."""
         started = time.perf_counter()
-        language = detect_language(question)
+        asked = detect_language(question)
+        language = reply_language if reply_language in ("zh", "en") else asked
         k = max(1, min(k, MAX_K))
         issue = problem(question, language)
         if issue:
@@ -95,7 +103,7 @@ class Assistant:
         elif (outcome := self.calculator.handle(question, language)) is not None:
             answer = self.calculate(question, language, outcome)
         else:
-            answer = self.retrieve(question, language, k, filters)
+            answer = self.retrieve(question, asked, k, filters, reply=language)
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
         return answer
 
@@ -195,9 +203,13 @@ class Assistant:
         dense = passage.dense_score
         return dense >= dense_min or words >= words_min or (dense >= both_dense and words >= both_words)
 
-    def retrieve(self, question: str, language: str, k: int, filters: Filters | None) -> Answer:
-        found = self.engine.search(question, k=k, filters=filters, language=language)
-        passages = [p for p in found if self.relevant(p, language)]
+    def retrieve(
+        self, question: str, asked: str, k: int, filters: Filters | None, reply: str | None = None
+    ) -> Answer:
+        """Search in the question's language (`asked`); quote and answer in `reply` (default: the same)."""
+        language = reply or asked
+        found = self.engine.search(question, k=k, filters=filters, language=asked)
+        passages = [p for p in found if self.relevant(p, asked)]
         if not passages:
             return Answer(question, language, "retrieval", say("nothing", language))
         units = {p.unit_key: self.document.get(*p.unit_key) for p in passages}

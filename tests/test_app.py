@@ -1,5 +1,7 @@
-"""The placeholder app: first start builds the index; a citation opens its unit in both languages."""
+"""The chat app, headless (Streamlit's AppTest): questions in both languages, citations that open,
+formulas, the language switch, the browser and the first start."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import CORPUS, ROOT
@@ -9,26 +11,119 @@ def run_app(monkeypatch, data_dir) -> AppTest:
     monkeypatch.setenv("WPB_DATA_DIR", str(data_dir))
     monkeypatch.setenv("WPB_CORPUS_DIR", str(CORPUS))
     monkeypatch.setenv("WPB_EMBEDDER", "fake")
+    monkeypatch.delenv("WPB_LLM", raising=False)
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+
+
+@pytest.fixture
+def app(monkeypatch, fake_index) -> AppTest:
+    at = run_app(monkeypatch, fake_index)
+    assert not at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def messages(at: AppTest) -> list[str]:
+    """The markdown shown in the chat messages, in order."""
+    return [m.value for message in at.chat_message for m in message.markdown]
 
 
 def test_first_start_builds_the_index(monkeypatch, tmp_path):
     at = run_app(monkeypatch, tmp_path / "data")
     assert not at.exception
     assert (tmp_path / "data" / "CURRENT").is_file()
-    assert any("130 paragraphs, 34 tables" in m.value for m in at.markdown)
+    assert any("130 paragraphs, 34 tables" in m.value for m in at.sidebar.markdown)
 
 
-def test_a_citation_opens_in_both_languages(monkeypatch, fake_index):
-    at = run_app(monkeypatch, fake_index)
-    at.text_input[0].set_value("第 59 段").run()
-    assert at.subheader[0].value == "¶59"
-    texts = [t.value for t in at.text]
-    assert texts[0].startswith("59. 2020 年预计总收入为 2 080 万美元") and texts[1].startswith(
-        "59. Total projected income"
-    )
-    assert "unofficial English rendering; the Chinese text is official" in [c.value for c in at.caption]
-    at.text_input[0].set_value("Table 11.4").run()
-    assert "is not in the document" in at.warning[0].value
-    at.text_input[0].set_value("表 3.0").run()
-    assert at.dataframe[0].value.loc["四、年终资金余额", "2017年"] == "(327)"
+def test_examples_are_offered_and_answer_when_clicked(app):
+    examples = [b for b in app.button if b.key and b.key.startswith("example-")]
+    assert len(examples) >= 6
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in b.label) for b in examples)  # Chinese ones too
+    examples[0].click().run()
+    assert not app.exception
+    assert len(app.chat_message) == 2 and app.chat_message[0].markdown[0].value  # the question and its answer
+
+
+def test_a_chinese_question_is_answered_in_chinese_with_citations(app):
+    ask(app, "方案支助费率是多少？")
+    answer = messages(app)[1]
+    assert answer.startswith("根据文件正式中文文本")
+    assert "13%" in answer and "¶59" in answer
+    assert "¶59" in app.pills[0].options
+
+
+def test_an_english_question_is_answered_in_english_with_citations(app):
+    ask(app, "What programme support charge does the Foundation levy?")
+    answer = messages(app)[1]
+    assert "unofficial English rendering" in answer and "13%" in answer
+    assert "¶59" in app.pills[0].options
+
+
+def test_a_citation_opens_the_paragraph_in_both_languages(app):
+    ask(app, "第 59 段")
+    assert app.pills[0].options == ["¶59"]
+    app.pills[0].set_value("¶59").run()
+    shown = messages(app)
+    assert any(m.startswith(r"59\. 2020 年预计总收入为 2 080 万美元") for m in shown)
+    assert any(m.startswith(r"59\. Total projected income for 2020 is US\$ 20.8 million") for m in shown)
+    captions = [c.value for message in app.chat_message for c in message.caption]
+    assert "zh · official" in captions
+    assert "en · unofficial English rendering; the Chinese text is official" in captions
+
+
+def test_a_numeric_answer_shows_its_formula_table_and_highlighted_cells(app):
+    ask(app, "Compare the 2020 budget of each subprogramme")
+    shown = messages(app)
+    assert any(m.startswith("**Formula:** `54 402.3 + 56 158.6 + 38 627.5 + 84 136.1") for m in shown)
+    table = app.chat_message[1].dataframe[0].value
+    assert len(table) == 4
+    app.pills[0].set_value(app.pills[0].options[0]).run()  # open Table 1.1
+    assert not app.exception
+    opened = app.chat_message[1].dataframe[1].value
+    assert opened.loc["Source of funding › Total"].iloc[0] == "54 402.3"
+
+
+def test_the_language_switch_answers_an_english_question_in_chinese(app):
+    app.sidebar.radio(key="language").set_value("zh").run()
+    ask(app, "What programme support charge does the Foundation levy?")
+    assert messages(app)[1].startswith("根据文件正式中文文本")
+    app.sidebar.radio(key="language").set_value("en").run()
+    ask(app, "方案支助费率是多少？")
+    assert "unofficial English rendering" in messages(app)[3]
+
+
+def test_the_browser_opens_a_paragraph_and_a_table(app):
+    chapter = app.sidebar.selectbox(key="chapter")
+    third = next(i for i in chapter.options if i.startswith("三"))  # III. Foundation non-earmarked resources
+    chapter.set_value(chapter.options.index(third)).run()
+    unit = app.sidebar.selectbox(key="unit")
+    para59 = next(n for n, label in enumerate(unit.options) if label.startswith("¶59 "))
+    unit.set_value(para59).run()
+    app.sidebar.button(key="open-unit").click().run()
+    assert not app.exception
+    assert any(m.value.startswith(r"59\. 2020 年预计总收入") for m in app.main.markdown)
+    tables = app.sidebar.selectbox(key="table")
+    t30 = next(n for n, label in enumerate(tables.options) if "3.0" in label)
+    tables.set_value(t30).run()
+    app.sidebar.button(key="open-table").click().run()
+    assert app.main.dataframe[0].value.iloc[:, 0].size > 3
+    app.button(key="close-reader").click().run()
+    assert not app.main.dataframe
+
+
+def test_bad_input_gets_a_message_not_a_traceback(app):
+    ask(app, "？？？")
+    assert messages(app)[1]
+    ask(app, "Table 11.4")
+    assert "not in the document" in messages(app)[3]
+
+
+def test_the_conversation_exports_as_markdown(app):
+    assert app.sidebar.download_button(key="export").disabled  # nothing to export yet
+    ask(app, "第 59 段")
+    assert not app.sidebar.download_button(key="export").disabled

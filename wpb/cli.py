@@ -265,14 +265,19 @@ def ask(
         typer.Option("--batch", help="A file with one question per line ('-' = stdin)."),
     ] = None,
     k: Annotated[int, typer.Option("--k", min=1, max=20, help="How many citations at most.")] = 5,
+    language: Annotated[
+        str, typer.Option("--language", help="Answer language: auto (the question's), zh or en.")
+    ] = "auto",
 ) -> None:
-    """Answer a question with citations (route: lookup, retrieval or refuse)."""
+    """Answer a question with citations (route: lookup, calculator, retrieval or refuse)."""
+    if language not in ("auto", "zh", "en"):
+        fail(f"--language must be auto, zh or en, not {language!r}")
     if (question is None) == (batch is None):
         fail("give a QUESTION or --batch FILE (not both)")
     assistant = load_assistant(Settings())
     questions = [question] if question is not None else [line.rstrip("\n") for line in batch]  # type: ignore[union-attr]
     for n, text in enumerate(questions):
-        answer = assistant.ask(text, k=k)
+        answer = assistant.ask(text, k=k, reply_language=None if language == "auto" else language)
         if as_json:
             typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
         else:

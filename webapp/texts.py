@@ -1,0 +1,35 @@
+"""The app's own words, in English and Chinese, and the example questions for a first-time user."""
+
+from __future__ import annotations
+
+TEXTS = {
+    "caption": (
+        "UN-Habitat Work Programme and Budget for 2020 (HSP/EB.1/2/Rev.1). The Chinese text is official; "
+        "the English is the project's unofficial rendering. "
+        "Figures are computed from the tables, never by a model.",
+        "人居署 2020 年工作方案和预算（HSP/EB.1/2/Rev.1）。中文文本为正式文本；英文为本项目的非正式译本。"
+        "数字由表格计算得出，从不由模型生成。",
+    ),
+    "ask": ("Ask about the 2020 work programme and budget…", "就 2020 年工作方案和预算提问……"),
+    "examples": ("Try one of these:", "可以试试这些问题："),
+    "sources": ("Sources", "出处"),
+    "formula": ("Formula", "算式"),
+    "cells": ("Cells used", "所用单元格"),
+    "close": ("Close", "关闭"),
+    "download_csv": ("Download CSV", "下载 CSV"),
+}
+
+EXAMPLES = [
+    "How much goes to subprogramme 4, and from which funding sources?",
+    "次级方案 4 的 2020 年预算是多少？",
+    "What does ¶59 say?",
+    "第 59 段",
+    "Compare the 2020 budget of each subprogramme",
+    "方案支助费率是多少？",
+    "How is the Executive Board involved in the strategic plan?",
+    "表 3.0",
+]
+
+
+def say(key: str, language: str) -> str:
+    return TEXTS[key][1 if language == "zh" else 0]
