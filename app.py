@@ -138,7 +138,7 @@ def ask_example(example: str) -> None:
     st.session_state.pending = example
 
 
-question = st.chat_input(say("ask", choice if choice != "auto" else "en"), key="question")
+question = st.chat_input(say("ask", choice), key="question")
 question = question or st.session_state.pop("pending", None)
 if question:
     with st.spinner("Searching the document… · 正在检索文件……"):

@@ -11,6 +11,7 @@ TEXTS = {
         "数字由表格计算得出，从不由模型生成。",
     ),
     "ask": ("Ask about the 2020 work programme and budget…", "就 2020 年工作方案和预算提问……"),
+    "ask_any": ("Ask in English or 中文 · 用中文或英文提问……", "用中文或英文提问 · Ask in English or 中文……"),
     "examples": ("Try one of these:", "可以试试这些问题："),
     "sources": ("Sources", "出处"),
     "formula": ("Formula", "算式"),
@@ -32,4 +33,7 @@ EXAMPLES = [
 
 
 def say(key: str, language: str) -> str:
+    """A text in "zh" or "en"; for "auto", the bilingual variant when there is one."""
+    if language == "auto" and f"{key}_any" in TEXTS:
+        return TEXTS[f"{key}_any"][0]
     return TEXTS[key][1 if language == "zh" else 0]

@@ -66,7 +66,9 @@ def unit_view(index: Index, unit: Unit) -> UnitView:
         label=citation_label(unit, glossary),
         title=unit.title,
         section=" › ".join(unit.section),
-        lines=f"{unit.line_start}-{unit.line_end}",
+        lines=str(unit.line_start)
+        if unit.line_start == unit.line_end
+        else f"{unit.line_start}-{unit.line_end}",
     )
     if unit.table is not None:
         view.table_id = unit.id
