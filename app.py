@@ -6,11 +6,16 @@ shown, and this file only lays it out.
 
 from __future__ import annotations
 
+import logging
+import threading
+
 import streamlit as st
 
 from assistant.assistant import Assistant
+from embeddings import EmbedderError
 from index.reader import Index, IndexUnavailable
 from ingest.pipeline import run_ingest
+from vectorstore import VectorStoreError
 from webapp.conversation import to_markdown
 from webapp.texts import EXAMPLES, say
 from webapp.views import (
@@ -51,7 +56,17 @@ def build_index(force: bool = False) -> None:
 
 @st.cache_resource(show_spinner=False)
 def load_assistant(build_id: str) -> Assistant:  # keyed by build id: a rebuild loads the new one
-    return Assistant(Index(settings.data_dir, target))
+    """The assistant, answering lookups and figures at once; search loads in the background meanwhile."""
+    assistant = Assistant(Index(settings.data_dir, target))
+
+    def warm() -> None:
+        try:
+            assistant.warm()
+        except Exception:  # the same error reaches the user with the first question that searches
+            logging.getLogger("wpb").exception("could not load the search engine")
+
+    threading.Thread(target=warm, name="wpb-warm-up", daemon=True).start()
+    return assistant
 
 
 def current_assistant() -> Assistant:
@@ -141,9 +156,12 @@ def ask_example(example: str) -> None:
 question = st.chat_input(say("ask", choice), key="question")
 question = question or st.session_state.pop("pending", None)
 if question:
-    with st.spinner("Searching the document… · 正在检索文件……"):
-        answer = assistant.ask(question, reply_language=None if choice == "auto" else choice)
-    turns.append({"question": question, "answer": answer.to_dict()})
+    try:
+        with st.spinner("Searching the document… · 正在检索文件……"):
+            answer = assistant.ask(question, reply_language=None if choice == "auto" else choice)
+        turns.append({"question": question, "answer": answer.to_dict()})
+    except (IndexUnavailable, EmbedderError, VectorStoreError) as exc:
+        st.error(f"The index cannot answer: {exc}. Rebuild it from the sidebar or run `wpb ingest`.")
 ui = choice if choice != "auto" else (turns[-1]["answer"]["language"] if turns else "en")
 
 st.caption(say("caption", ui))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from assistant.answer import Answer, Citation
@@ -70,18 +71,32 @@ class Assistant:
         self.index = index
         self.document = index.document  # the official text
         self.official = index.document.language
-        embedder = embedder or make_embedder(index.build["embedder"])
-        glossary = index.glossary
-        self.glossary = glossary
-        self.engine = SearchEngine(
-            index.chunks,
-            index.vector_store(),
-            embedder,
-            Tokenizer(glossary.terms.keys()),
-            Expander(glossary),
-            frozenset(index.build.get("dense_languages", [self.official])),
-        )
+        self.glossary = index.glossary
         self.calculator = Calculator(index.tables, Vocabulary.load(index.synonyms_file))
+        self._embedder = embedder
+        self._engine: SearchEngine | None = None
+        self._engine_lock = threading.Lock()
+
+    @property
+    def engine(self) -> SearchEngine:
+        """The search engine, built on first use (the vector store, the embedder and jieba take seconds to
+        load; lookups and the calculator do not need them). `warm()` builds it ahead of time."""
+        with self._engine_lock:
+            if self._engine is None:
+                index = self.index
+                self._engine = SearchEngine(
+                    index.chunks,
+                    index.vector_store(),
+                    self._embedder or make_embedder(index.build["embedder"]),
+                    Tokenizer(self.glossary.terms.keys()),
+                    Expander(self.glossary),
+                    frozenset(index.build.get("dense_languages", [self.official])),
+                )
+            return self._engine
+
+    def warm(self) -> None:
+        """Load everything a search needs, and run one, so the first question does not wait for it."""
+        self.engine.search("warm-up 预热", k=1)
 
     def ask(
         self,

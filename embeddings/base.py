@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 
 class EmbedderError(RuntimeError):
@@ -50,18 +49,3 @@ def l2_normalise(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
     return vectors / np.maximum(norms, np.float32(1e-12))
-
-
-class LangChainEmbeddings(Embeddings):
-    """Expose any Embedder as a ``langchain_core`` Embeddings object."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed documents with the wrapped embedder's passage encoding."""
-        return self.embedder.embed_passages(texts).tolist()
-
-    def embed_query(self, text: str) -> list[float]:
-        """Embed a query with the wrapped embedder's query encoding."""
-        return self.embedder.embed_query(text).tolist()
