@@ -96,7 +96,12 @@ def show_unit(unit, language: str, cells: list[dict] | None = None, key: str = "
         )
         st.markdown(markdown_text(title + (f" ({unit_name})" if unit_name else "")))
         frame = table_frame(index, view.table_id, language)
-        st.dataframe(styled_table(frame, highlighted_positions(index, view.table_id, cells or [])))
+        width = "small" if len(frame.columns) > 6 else "medium"  # headers are long; numbers are short
+        st.dataframe(
+            styled_table(frame, highlighted_positions(index, view.table_id, cells or [])),
+            column_config={"_index": st.column_config.Column(width="medium")}
+            | {column: st.column_config.Column(width=width) for column in frame.columns},
+        )
         st.download_button(
             say("download_csv", language),
             table_csv(index, view.table_id, language),
