@@ -2,7 +2,9 @@
 the fallback when the model fails or its server is down, and the settings that build a real client."""
 
 import json
+import socket
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -176,6 +178,19 @@ def test_a_server_that_is_down_degrades_to_a_notice(provider):
     composed = LLMComposer(model).compose(CHARGE_ZH, "zh", [Source("¶59", "收取 13% 的方案支助费")])
     assert composed.text is None
     assert composed.notice.startswith("LLM 未能回答（") and composed.notice.endswith("以下为摘录式回答。")
+
+
+@pytest.mark.parametrize("provider", ["ollama", "openai"])
+def test_a_server_that_never_replies_is_given_up_after_the_timeout(provider):
+    with socket.socket() as server:  # listens, never answers
+        server.bind(("127.0.0.1", 0))
+        server.listen(4)
+        url = f"http://127.0.0.1:{server.getsockname()[1]}" + ("/v1" if provider == "openai" else "")
+        model = make_chat_model(Settings(llm=f"{provider}:some-model", llm_base_url=url, llm_timeout=1))
+        started = time.monotonic()
+        composed = LLMComposer(model).compose(CHARGE_EN, "en", [Source("¶59", "a charge of 13%")])
+        assert time.monotonic() - started < 10
+    assert composed.text is None and "Timeout" in composed.notice
 
 
 # -- the Assistant -------------------------------------------------------------------------------------
