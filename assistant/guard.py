@@ -57,21 +57,29 @@ def guard(
     labels = list(allowed_labels)
     forms = set().union(*(label_forms(label) for label in labels))
     allowed_refs = set().union(*(_refs(label) for label in labels))
+    sources = list(source_texts)
     problems: list[str] = []
-    items = [item.strip() for m in _MARKER.finditer(text) for item in _SEPARATOR.split(m[1])]
-    markers = [item for item in items if item]
-    for item in markers:
-        ref = parse_reference(item)
-        if _key(item) not in forms and not (ref and (ref.kind, ref.id) in allowed_refs):
-            problems.append(_problem("unknown", language, marker=f"[{item}]"))
+    markers = 0
+    for match in _MARKER.finditer(text):
+        content = re.sub(r"\s+", " ", match[1])
+        for form in sorted(forms, key=len, reverse=True):  # whole labels first: they may hold "," or "and"
+            content, n = re.subn(re.escape(form), ";", content, flags=re.IGNORECASE)
+            markers += n
+        for item in filter(None, (item.strip() for item in _SEPARATOR.split(content))):
+            markers += 1
+            ref = parse_reference(item)
+            if not (ref and (ref.kind, ref.id) in allowed_refs):
+                problems.append(_problem("unknown", language, marker=f"[{item}]"))
+    # a unit named in the prose ("see paragraph 99") must be given, or named by a given passage
+    mentioned = allowed_refs | set().union(*(_refs(source) for source in sources))
     prose = _MARKER.sub(" ", text)
-    for ref in find_references(prose):  # a unit named in the prose ("see paragraph 99")
-        if (ref.kind, ref.id) not in allowed_refs:
+    for ref in find_references(prose):
+        if (ref.kind, ref.id) not in mentioned:
             problems.append(_problem("unknown", language, marker=ref.text))
         prose = prose.replace(ref.text, " ")
     if not markers:
         problems.append(_problem("no_marker", language))
-    known = set().union(*(numbers(_plain(source)) for source in source_texts))
+    known = set().union(*(numbers(_plain(source)) for source in sources))
     known |= set().union(*(numbers(str(n)) for n in extra_numbers))
     for number in sorted(numbers(_ENUMERATOR.sub(" ", _plain(prose))) - known, key=float):
         problems.append(_problem("number", language, number=number))

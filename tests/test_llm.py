@@ -118,6 +118,23 @@ def test_marker_numbers_are_not_quantities_and_labels_have_variants():
     ]
 
 
+def test_labels_that_hold_commas_or_and_are_one_marker():
+    labels = ["Annex I, subprogramme 2 deliverables", "Under-Secretary-General and Executive Director"]
+    text = f"It plans projects [{labels[0]}] [{labels[1]}]."
+    assert guard(text, labels, ["projects"]) == []
+    assert guard("It plans projects [Annex I, subprogramme 3 deliverables].", labels, ["projects"]) == [
+        "it cited [subprogramme 3 deliverables], which it was not given"
+    ]
+
+
+def test_a_unit_a_passage_names_may_be_named_in_the_prose():
+    source = "附件二显示 2020-2023 年战略计划的估计员额分配情况，附件三显示 2020 年所需员额的员额分配情况。"
+    assert guard("附件三显示 2020 年的员额分配 [¶55]。", ["¶55"], [source]) == []
+    assert guard("附件一显示 2020 年的员额分配 [¶55]。", ["¶55"], [source]) == [
+        "it cited 附件一, which it was not given"
+    ]
+
+
 def test_a_calculator_result_counts_as_a_source():
     assert guard("The share is 33.4% [表 1.1].", ["表 1.1"], ["资源"]) == [
         "it states 33.4, which is in none of the passages"
