@@ -279,7 +279,8 @@ def test_asks_for_number():
 
 
 # -- settings and the command line ---------------------------------------------------------------------
-def test_no_llm_by_default():
+def test_no_llm_by_default(monkeypatch):
+    monkeypatch.delenv("WPB_LLM", raising=False)
     assert Settings(_env_file=None).llm == "none"
     assert make_chat_model(Settings(llm="none")) is None
     assert make_chat_model(Settings(llm="")) is None
