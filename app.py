@@ -12,6 +12,7 @@ import threading
 import streamlit as st
 
 from assistant.assistant import Assistant
+from assistant.llm import LLMError, make_chat_model
 from embeddings import EmbedderError
 from index.reader import Index, IndexUnavailable
 from ingest.pipeline import run_ingest
@@ -55,9 +56,18 @@ def build_index(force: bool = False) -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def load_assistant(build_id: str) -> Assistant:  # keyed by build id: a rebuild loads the new one
+def load_llm(spec: str):
+    """The optional chat model (WPB_LLM), or None; a bad setting is shown, and the app goes on without."""
+    try:
+        return make_chat_model(settings), None
+    except LLMError as exc:
+        return None, str(exc)
+
+
+@st.cache_resource(show_spinner=False)
+def load_assistant(build_id: str, llm_spec: str) -> Assistant:  # a rebuild or a new LLM loads anew
     """The assistant, answering lookups and figures at once; search loads in the background meanwhile."""
-    assistant = Assistant(Index(settings.data_dir, target))
+    assistant = Assistant(Index(settings.data_dir, target), llm=load_llm(llm_spec)[0])
 
     def warm() -> None:
         try:
@@ -80,7 +90,7 @@ def current_assistant() -> Assistant:
         build_index()
         probe = Index(settings.data_dir, target)
     with st.spinner("Loading the index… · 正在加载索引……"):
-        return load_assistant(probe.build_id)
+        return load_assistant(probe.build_id, settings.llm)
 
 
 # -- showing a unit or a table -------------------------------------------------------------------------
@@ -119,6 +129,8 @@ def show_unit(unit, language: str, cells: list[dict] | None = None, key: str = "
 def show_answer(n: int, turn: dict) -> None:
     answer, language = turn["answer"], turn["answer"]["language"]
     st.markdown(markdown_text(answer["answer"]))
+    if answer.get("composer") == "llm":
+        st.caption(say("llm_written", language))
     for notice in answer.get("notices") or []:
         st.warning(notice)
     result = answer.get("result")
@@ -236,6 +248,18 @@ with st.sidebar:
         key="export",
     )
     st.button("Clear · 清除", disabled=not turns, key="clear", on_click=st.session_state.pop, args=("turns",))
+
+    st.subheader("LLM")
+    llm, llm_problem = load_llm(settings.llm)
+    if llm_problem:
+        st.error(f"WPB_LLM={settings.llm}: {llm_problem}")
+    elif llm is None:
+        st.caption("Off (WPB_LLM=none): answers quote the document. · 未启用：回答直接引用文件。")
+    else:
+        st.caption(
+            f"On: {settings.llm}. It writes the prose of text answers from the cited passages; a guard "
+            "checks its citations and numbers. Figures never come from it."
+        )
 
     st.subheader("Index · 索引")
     counts = index.build["counts"]

@@ -28,6 +28,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     result: dict[str, Any] | None = None
     elapsed_ms: float = 0.0
+    notices: list[str] = field(default_factory=list)
+    composer: str = "extractive"  # "llm": an LLM wrote the text from the citations and the guard passed it
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

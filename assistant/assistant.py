@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Citation
 from assistant.extract import best_sentences, sentences
 from assistant.language import detect_language
+from assistant.llm import LLMComposer, asks_for_number
+from assistant.prompt import Source, marker_label, unit_text
 from assistant.validate import problem
 from calculator.calculator import Calculator
 from calculator.vocabulary import Vocabulary
@@ -19,6 +22,9 @@ from retriever.expand import Expander
 from retriever.references import Ref, find_references
 from retriever.search import Filters, Passage, SearchEngine
 from retriever.tokenize import Tokenizer
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 DEFAULT_K = 5
 MAX_K = 20
@@ -67,7 +73,7 @@ def say(key: str, language: str, **kw: object) -> str:
 class Assistant:
     """Holds the index and the search engine; `ask` is safe to call from several threads."""
 
-    def __init__(self, index: Index, embedder: Embedder | None = None):
+    def __init__(self, index: Index, embedder: Embedder | None = None, llm: BaseChatModel | None = None):
         self.index = index
         self.document = index.document  # the official text
         self.official = index.document.language
@@ -76,6 +82,8 @@ class Assistant:
         self._embedder = embedder
         self._engine: SearchEngine | None = None
         self._engine_lock = threading.Lock()
+        self.llm = llm
+        self.composer = LLMComposer(llm, self.document.symbol) if llm is not None else None
 
     @property
     def engine(self) -> SearchEngine:
@@ -245,7 +253,22 @@ class Assistant:
         others = [p.chunk["label"] for p in passages if p.unit_key not in quoted][:3]
         if others:
             lines.append(f"{say('also', language)} " + ", ".join(f"[{label}]" for label in others))
-        citations = [
-            self.cite(shown[p.unit_key], quoted.get(p.unit_key)) for p in passages if p.unit_key in shown
+        cited = [p for p in passages if p.unit_key in shown]
+        citations = [self.cite(shown[p.unit_key], quoted.get(p.unit_key)) for p in cited]
+        answer = Answer(question, language, "retrieval", "\n".join(lines), citations)
+        if self.composer is not None and citations and not asks_for_number(question):
+            self.compose(answer, [shown[p.unit_key] for p in cited])
+        return answer
+
+    def compose(self, answer: Answer, units: list[Unit]) -> None:
+        """Let the LLM write the answer's prose from the cited units; keep the extractive text otherwise."""
+        assert self.composer is not None
+        sources = [
+            Source(marker_label(c.label, answer.language), unit_text(u))
+            for c, u in zip(answer.citations, units, strict=True)
         ]
-        return Answer(question, language, "retrieval", "\n".join(lines), citations)
+        composed = self.composer.compose(answer.question, answer.language, sources)
+        if composed.text is not None:
+            answer.answer, answer.composer = composed.text, "llm"
+        elif composed.notice:
+            answer.notices.append(composed.notice)

@@ -61,24 +61,21 @@ def _months(text: str) -> set[str]:
     return {str(MONTHS.index((a or b).lower()) + 1) for a, b in _MONTH.findall(text)}
 
 
-def numbers_zh(text: str) -> set[str]:
-    text = _SPACED_THOUSANDS.sub("", text)
-    found = {_value(str(Decimal(m[1]) * _SCALE[m[2]])) for m in _ZH_AMOUNT.finditer(text)}
-    text = _ZH_AMOUNT.sub(" ", text)
-    return found | _months(text) | {_value(n) for n in _NUMBER.findall(text)}
-
-
-def numbers_en(text: str) -> set[str]:
+def numbers(text: str) -> set[str]:
+    """Every number of a text as a value, read the Chinese and the English ways alike ("2 080 万" and
+    "20.8 million", "1 893 000" and "1,893,000", "3 月" and "March 2018", "21 世纪" and "21st")."""
     text = _COMMA_THOUSANDS.sub("", _SPACED_THOUSANDS.sub("", text))
-    found = {_value(str(Decimal(m[1]) * _SCALE[m[2].lower()])) for m in _EN_AMOUNT.finditer(text)}
-    text = _EN_AMOUNT.sub(" ", text)
+    found: set[str] = set()
+    for amount in (_ZH_AMOUNT, _EN_AMOUNT):
+        found |= {_value(str(Decimal(m[1]) * _SCALE[m[2].lower()])) for m in amount.finditer(text)}
+        text = amount.sub(" ", text)
     found |= _months(text)
     text = _ORDINAL.sub(r"\1", text)
     return found | {_value(n) for n in _NUMBER.findall(text)}
 
 
 def _compare(kind: str, unit_id: str, zh: str, en: str, where: str = "") -> list[Mismatch]:
-    only_zh, only_en = numbers_zh(zh) - numbers_en(en), numbers_en(en) - numbers_zh(zh)
+    only_zh, only_en = numbers(zh) - numbers(en), numbers(en) - numbers(zh)
     out = [
         Mismatch(kind, unit_id, f"{where}{n} is in the Chinese but not in the English")
         for n in sorted(only_zh)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install the project into it. `--test` adds the test tools and the
-# sentence-transformers backend (torch pinned to the local CPU build).
+# Create .venv and install the project into it. `--test` adds the test tools, the
+# sentence-transformers backend (torch pinned to the local CPU build) and the LLM clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -21,7 +21,7 @@ if [ "${1:-}" = "--test" ]; then
     fi
   fi
   .venv/bin/pip install --quiet "torch==2.13.0"
-  .venv/bin/pip install --quiet -e ".[st,test]"
+  .venv/bin/pip install --quiet -e ".[st,test,llm]"
 else
   .venv/bin/pip install --quiet -e .
 fi

@@ -127,3 +127,81 @@ def test_the_conversation_exports_as_markdown(app):
     assert app.sidebar.download_button(key="export").disabled  # nothing to export yet
     ask(app, "第 59 段")
     assert not app.sidebar.download_button(key="export").disabled
+
+
+# -- the optional LLM, with LangChain's fake chat models ------------------------------------------------
+def llm_app(monkeypatch, fake_index, model) -> AppTest:
+    """The app with WPB_LLM set and the chat-model factory replaced by one that returns `model`."""
+    import streamlit as st
+
+    import assistant.llm
+
+    st.cache_resource.clear()  # the assistant and the model are cached per process
+    monkeypatch.setattr(assistant.llm, "make_chat_model", lambda settings: model)
+    monkeypatch.setenv("WPB_DATA_DIR", str(fake_index))
+    monkeypatch.setenv("WPB_CORPUS_DIR", str(CORPUS))
+    monkeypatch.setenv("WPB_EMBEDDER", "fake")
+    monkeypatch.setenv("WPB_LLM", "openai:fake")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture
+def clear_cache():
+    import streamlit as st
+
+    yield
+    st.cache_resource.clear()  # later tests get the app without the fake model
+
+
+CHARGE_ZH = "基金会的方案支助费是怎样收取的？"
+
+
+def test_the_llm_writes_the_prose_when_the_guard_accepts_it(monkeypatch, fake_index, clear_cache):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    prose = "基金会对项目组合收取 13% 的方案支助费 [¶59]。"
+    at = ask(llm_app(monkeypatch, fake_index, FakeListChatModel(responses=[prose])), CHARGE_ZH)
+    assert messages(at)[1] == r"基金会对项目组合收取 13% 的方案支助费 \[¶59\]。"
+    assert "由 LLM 根据所引段落撰写" in at.chat_message[1].caption[0].value
+    assert "¶59" in at.pills[0].options and not at.warning
+    assert any("On: openai:fake" in c.value for c in at.sidebar.caption)
+
+
+@pytest.mark.parametrize(
+    ("reply", "problem"),
+    [
+        ("基金会收取 15% 的方案支助费 [¶59]。", "15"),  # a number the passages do not hold
+        ("基金会收取 13% 的方案支助费 [¶99]。", "¶99"),  # a passage it was not given
+    ],
+)
+def test_a_rejected_llm_answer_shows_the_extractive_one_with_a_notice(
+    monkeypatch, fake_index, clear_cache, reply, problem
+):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    at = ask(llm_app(monkeypatch, fake_index, FakeListChatModel(responses=[reply])), CHARGE_ZH)
+    assert messages(at)[1].startswith("根据文件正式中文文本")
+    assert problem in at.warning[0].value
+
+
+def test_an_unreachable_llm_degrades_to_the_extractive_answer(monkeypatch, fake_index, clear_cache):
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+
+    def refused():
+        raise ConnectionError("connection refused")
+        yield  # a generator: raises when the model is asked
+
+    at = ask(llm_app(monkeypatch, fake_index, GenericFakeChatModel(messages=refused())), CHARGE_ZH)
+    assert messages(at)[1].startswith("根据文件正式中文文本")
+    assert "connection refused" in at.warning[0].value and not at.exception
+
+
+def test_numeric_questions_never_reach_the_llm(monkeypatch, fake_index, clear_cache):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    model = FakeListChatModel(responses=["The budget is 999 [表 1.1]."])
+    at = ask(llm_app(monkeypatch, fake_index, model), "Compare the 2020 budget of each subprogramme")
+    assert model.i == 0  # never asked
+    assert "54 402.3 + 56 158.6" in " ".join(messages(at))

@@ -14,7 +14,17 @@ from retriever.tokenize import Tokenizer
 from wpb.cli import app
 
 runner = CliRunner()
-CONTRACT = {"question", "language", "route", "answer", "citations", "result", "elapsed_ms"}
+CONTRACT = {
+    "question",
+    "language",
+    "route",
+    "answer",
+    "citations",
+    "result",
+    "elapsed_ms",
+    "notices",
+    "composer",
+}
 CITATION = {"kind", "id", "label", "section", "quote"}
 
 
@@ -36,6 +46,7 @@ def check_contract(data: dict) -> None:
     assert isinstance(data["answer"], str) and data["answer"]
     assert isinstance(data["elapsed_ms"], float | int) and data["elapsed_ms"] >= 0
     assert data["result"] is None
+    assert data["notices"] == [] and data["composer"] == "extractive"  # no LLM configured
     assert len(data["citations"]) <= 5
     for citation in data["citations"]:
         assert set(citation) == CITATION and citation["quote"]

@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from ingest.fidelity import check_rendering, numbers_en, numbers_zh
+from ingest.fidelity import check_rendering, numbers
 from ingest.rendering import read_rendering
 from tests.conftest import CORPUS
 from wpb.cli import app
@@ -90,12 +90,12 @@ def test_a_resolution_number_dropped_from_a_paragraph_is_caught(document, entrie
     ],
 )
 def test_numbers_are_compared_as_values(zh, en):
-    assert numbers_zh(zh) == numbers_en(en)
+    assert numbers(zh) == numbers(en)
 
 
 def test_may_is_a_month_only_beside_a_date():
-    assert numbers_en("as may be necessary") == set()
-    assert numbers_en("27 to 31 May 2019") == {"27", "31", "5", "2019"}
+    assert numbers("as may be necessary") == set()
+    assert numbers("27 to 31 May 2019") == {"27", "31", "5", "2019"}
 
 
 def test_rendering_entries_are_json_objects():

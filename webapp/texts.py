@@ -17,6 +17,10 @@ TEXTS = {
     "formula": ("Formula", "算式"),
     "cells": ("Cells used", "所用单元格"),
     "close": ("Close", "关闭"),
+    "llm_written": (
+        "Written by the LLM from the cited passages; its citations and numbers were checked against them.",
+        "由 LLM 根据所引段落撰写；其引文和数字已与段落核对。",
+    ),
     "download_csv": ("Download CSV", "下载 CSV"),
 }
 

@@ -235,21 +235,30 @@ def table(
     _print_frame(frame)
 
 
-def load_assistant(settings: Settings):
+def load_assistant(settings: Settings, with_llm: bool = False):
     from assistant.assistant import Assistant
+    from assistant.llm import LLMError, make_chat_model
     from embeddings import EmbedderError
     from index.reader import IndexUnavailable
     from vectorstore import VectorStoreError
 
+    llm = None
+    if with_llm:  # only `ask` writes prose; eval measures retrieval and needs no LLM
+        try:
+            llm = make_chat_model(settings)
+        except LLMError as exc:
+            fail(str(exc))
     index = open_index(settings)
     try:
-        return Assistant(index)
+        return Assistant(index, llm=llm)
     except (IndexUnavailable, EmbedderError, VectorStoreError) as exc:
         fail(str(exc), 2)
 
 
 def _print_answer(answer) -> None:
     typer.echo(answer.answer)
+    for notice in answer.notices:
+        typer.echo(f"({notice})")
     if answer.citations:
         typer.echo("")
         for n, citation in enumerate(answer.citations, 1):
@@ -274,7 +283,7 @@ def ask(
         fail(f"--language must be auto, zh or en, not {language!r}")
     if (question is None) == (batch is None):
         fail("give a QUESTION or --batch FILE (not both)")
-    assistant = load_assistant(Settings())
+    assistant = load_assistant(Settings(), with_llm=True)
     questions = [question] if question is not None else [line.rstrip("\n") for line in batch]  # type: ignore[union-attr]
     for n, text in enumerate(questions):
         answer = assistant.ask(text, k=k, reply_language=None if language == "auto" else language)

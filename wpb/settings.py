@@ -39,6 +39,23 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     chroma_ssl: bool = False
     chroma_collection_prefix: str = "wpb"
+    llm: str = Field(
+        "none",
+        description="Optional LLM that writes the prose of retrieval answers from the cited passages: "
+        "'none' (default: extractive answers only), 'ollama:<model>' or 'openai:<model>' (any "
+        "OpenAI-compatible server: vLLM, llama.cpp, ...); needs the 'llm' extra",
+    )
+    llm_base_url: str | None = Field(
+        None,
+        description="The LLM server's URL; unset = http://127.0.0.1:11434 (ollama) or "
+        "http://127.0.0.1:8000/v1 (openai)",
+    )
+    llm_api_key: str | None = Field(
+        None, description="API key for the LLM server, if it needs one (local servers do not)"
+    )
+    llm_timeout: float = Field(
+        30.0, gt=0, description="Seconds to wait for the LLM before showing the extractive answer"
+    )
 
     def store_target(self) -> StoreTarget:
         """Where the vectors live: the embedded store, or the Chroma server when chroma_host is set."""
