@@ -29,6 +29,7 @@ from calculator.question import (
     EACH,
     EXCLUDING,
     LESS,
+    MORE_THAN,
     NOT_HERE,
     NUMERIC,
     PER_POST,
@@ -111,15 +112,15 @@ class Calculator:
             return None
         if not q.entities and not GRAND_TOTAL.search(q.text) and not EACH.search(q.text):
             return None
+        rank = bool((RANK_MAX.search(q.text) or RANK_MIN.search(q.text)) and WHICH.search(q.text))
         measure = self.measure(q)
-        year = self.year(q, trend, measure)
+        year = self.year(q, trend and not rank, measure)
         if year is False:
             return None
         if measure == MONEY and MONEY_COUNT.search(q.text):
             return None  # "how many" of a money item (consultants, travel): a count the tables do not hold
         if q.residue(trend):
             return None
-        rank = (RANK_MAX.search(q.text) or RANK_MIN.search(q.text)) and WHICH.search(q.text)
         if EXCLUDING.search(q.text) and not rank:
             return None
         entities = self.resolve(q, self.readings(q))
@@ -139,12 +140,13 @@ class Calculator:
 
     def year(self, q: Question, trend: bool, measure: str) -> int | None | bool:
         """The one year the figures are for (None: several, or the budget year); False: not a table
-        question (past years outside Table 3.0 are the prose's)."""
-        if trend:
+        question (past years outside Table 3.0 are the prose's). `trend`: a Table 3.0 figure, which
+        needs a year."""
+        if any(e.dimension == "trend" for e in q.entities):
             missing = [y for y in q.years if y not in self.locator.trend_years]
             if missing:
                 raise self.refuse(q, "trend_year", years=missing)
-            if not q.years:
+            if not q.years and trend:
                 return False  # which year? the prose (¶58-60) speaks of 2020; retrieval cites it
             return q.years[0] if len(q.years) == 1 else None
         if any(y < BUDGET_YEAR for y in q.years):
@@ -165,7 +167,7 @@ class Calculator:
                 continue
             joined = q.coordinated(entity)
             others = {e.dimension for e in entities if e.start != entity.start}
-            if "funding" in joined and "component" not in joined:
+            if q.funds(entity) or ("funding" in joined and "component" not in joined):
                 entities.remove(entity)
             elif "component" in joined and "funding" not in joined:
                 entities.remove(twin)
@@ -288,10 +290,10 @@ class Calculator:
         if RATIO.search(text) and two:
             computed = ops.ratio(*operands)
             return self.outcome(q, "ratio", computed, operands) if computed else None
-        if DIFFERENCE.search(text) and two:
+        if DIFFERENCE.search(text) and two and (plan.varying[0] != "year" or MORE_THAN.search(text)):
             first, second = operands[::-1] if LESS.search(text) else operands
             return self.outcome(q, "difference", ops.difference(first, second, unit), [first, second])
-        if plan.varying[0] == "year" and two and (CHANGE.search(text) or not SUM.search(text)):
+        if plan.varying[0] == "year" and two and (CHANGE.search(text) or DIFFERENCE.search(text)):
             start, end = sorted(operands, key=lambda o: o.cells[0].column)
             computed = ops.change(start, end, unit, bool(PERCENT_CHANGE.search(text)))
             return self.outcome(q, "change", computed, [start, end]) if computed else None
@@ -374,9 +376,13 @@ class Calculator:
         best, computed = ops.extreme(operands, measure, largest)
         outcome = self.outcome(q, "rank", computed, operands, best=best, largest=largest)
         assert outcome.result is not None
-        winner = keys[operands.index(best)]
-        named = str(winner) if over == "year" else self.namer.name(over, winner, q.language)
-        outcome.result["answer"] = named
+        winners = [k for k, o in zip(keys, operands, strict=True) if o.value == best.value]
+        named = [str(k) if over == "year" else self.namer.name(over, k, q.language) for k in winners]
+        outcome.result["answer"] = ("、" if q.language == "zh" else "; ").join(named)
+        if len(winners) > 1:
+            outcome.answer += (
+                f"并列：{'、'.join(named)}。" if q.language == "zh" else f" Tied: {'; '.join(named)}."
+            )
         return outcome
 
     def breakdown(self, q: Question, plan: Plan) -> Outcome:

@@ -19,6 +19,7 @@ CATEGORIES = {
     "PROF": ("Professional and higher", "Professional and higher categories › Subtotal"),
     "GS": ("General Service", "General Service and related categories › Subtotal"),
 }
+PLAN_FUNDING = {"FNE": "Foundation"}  # Table 1.5B's name for the Foundation non-earmarked posts
 GRADE_ALIASES = {"P-2": ("P-2", "P-2/1")}  # Tables 2.2 and 1.5A print P-2, the component tables P-2/1
 
 Coords = dict[str, str]
@@ -96,6 +97,15 @@ class Locator:
         component, grade = coords.get("component"), coords.get("grade")
         comp = self.component(component)
         fund = self.labels["funding"].get(coords.get("funding", ""))
+        if coords.get("period") == "PLAN":  # the 316 core posts of 2020-2023 (Tables 1.5A, 1.5B)
+            if year != BUDGET_YEAR or (grade and (component or fund)) or grade in CATEGORIES:
+                return None
+            if grade:
+                return find_cell(self.long, STAGGERED_GRADES, TOTAL, self.grade(grade))
+            if fund:
+                by_source = f"Posts by source of funding › {PLAN_FUNDING.get(coords['funding'], fund)}"
+                return find_cell(self.long, STAGGERED_COMPONENTS, comp, by_source)
+            return find_cell(self.long, STAGGERED_COMPONENTS, comp, "Posts per year › Total")
         if year != BUDGET_YEAR:  # the staggered recruitment plan: posts added in 2021-2023
             if fund or (grade and component) or grade in CATEGORIES:
                 return None

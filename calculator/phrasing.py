@@ -90,7 +90,7 @@ class Namer:
 
     def figure(self, coords: dict[str, str], year: int | None, measure: str, language: str) -> str:
         """Words for a figure: "technical cooperation for Subprogramme 4" / "次级方案 4 的技术合作"."""
-        order = ("funding", "object", "grade", "deliverable", "component", "trend")
+        order = ("funding", "object", "grade", "deliverable", "component", "trend", "period")
         parts = [self.name(d, coords[d], language) for d in order if d in coords]
         if measure == POSTS and "trend" not in coords:
             parts.insert(0, "员额" if language == "zh" else "posts")

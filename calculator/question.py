@@ -13,7 +13,7 @@ IC = re.IGNORECASE
 # residue check keep out questions about anything but the figures.
 NUMERIC = re.compile(
     r"how much|how many|amount|budget|funding|resources|\bshare\b|percent|proportion|total|"
-    r"largest|smallest|biggest|highest|lowest|average|ratio|times as|how did|change|"
+    r"largest|smallest|biggest|highest|lowest|fewest|fewer|average|ratio|times as|how did|change|"
     r"\bmost\b|\bleast\b|rank|compare|difference|more than|less than|combined|\bsum\b|"
     r"多少|金额|数额|预算|资金|经费|占|比例|百分|总额|合计|总共|最多|最少|最大|最小|最高|最低|排名|比较|相差|差额|"
     r"加起来|平均|年均|之比|倍|变化",
@@ -54,6 +54,7 @@ DIFFERENCE = re.compile(
     r"more than|less than|fewer than|larger than|smaller than|比较|对比|相差|差额|多多少|少多少",
     IC,
 )
+MORE_THAN = re.compile(r"\b(?:more|less|fewer|larger|smaller)\b.*\bthan\b|比.*(?:多|少)", IC)
 LESS = re.compile(r"how (?:much|many) (?:less|fewer|smaller)|少多少", IC)
 CHANGE = re.compile(
     r"change[sd]?|grow(?:th|n)?|grew|increase[sd]?|decrease[sd]?|fell|fall|rose|rise|drop(?:ped)?|"
@@ -91,6 +92,9 @@ YEAR_RANGE = re.compile(
     IC,
 )
 NUMBER = re.compile(r"(?<![\w.-])\d[\d ,]*(?:\.\d+)?(?![\w.])")
+FUNDED_BY = re.compile(r"(?:funded|financed|paid|met|covered)\s+(?:by|from)\s+(?:the\s+)?$", IC)
+FUNDING_AFTER = re.compile(r"^\s*(?:资助|供资|出资)", IC)
+PRONOUN = re.compile(r"\b(?:its|their|it|them)\b|其|它|他们", IC)
 COORDINATION = re.compile(r"^\s*(?:and|or|plus|和|与|加|及|、|,|，)\s*(?:the\s+)?$", IC)
 
 # Words a table question may use around the items it names; anything else left over is a qualifier the
@@ -109,7 +113,7 @@ GENERIC_EN = frozenset(
         "component components component's object objects grade grades category categories post posts "
         "positions number did change changed changes increase decrease grow grew growth rise fall "
         "excluding direct plus whole budget's one two three those these on "
-        "staggered recruitment filled propose un-habitat's habitat's"
+        "had staggered recruitment filled propose un-habitat's habitat's"
     ).split()
 )
 GENERIC_ZH = tuple(
@@ -120,7 +124,7 @@ GENERIC_ZH = tuple(
             "比较 相差 差额 加起来 各 分别 获得 得到 分配 用于 来自 钱 员额 个 人居署 次级方案 资金来源 "
             "中 里 在 和 与 及 对 给 用 花 费用 支出 请问 请 吗 呢 一下 列出 各是 各为 数 总 共 全部 所有 "
             "平均 每个 之比 倍 比 多 少 组成部分 支出分项 职等 职类 资助 变化 预计 从 到 至 间 之间 四个 "
-            "三项 两项 加 出 计划 增长 减少 增加 下降 上升 年均 开展"
+            "三项 两项 加 出 计划 增长 减少 增加 下降 上升 年均 开展 其 由"
         ).split(),
         key=len,
         reverse=True,
@@ -163,8 +167,10 @@ class Question:
         for word in (*scope_zh, *GENERIC_ZH):
             text = text.replace(word, " ")
         allowed = GENERIC_EN | TREND_SCOPE_EN if trend else GENERIC_EN
+        # a word of an item the question names ("travel" beside "travel of staff") says nothing new
+        allowed = allowed | {w for e in self.entities for w in e.words.split() if w.isascii()}
         left = [w for w in re.findall(r"[a-z][a-z'\-]*|[\u3400-\u9fff]+", text) if w not in allowed]
-        return " ".join(w for w in left if not w.isascii() or len(w) > 2)
+        return " ".join(w for w in left if w != "s")  # "s" of "SP1's"
 
     def numbers(self) -> list[float]:
         """Figures the question states itself ("the 255 posts"), years and item numbers left out."""
@@ -194,6 +200,11 @@ class Question:
                 dims.add(other.dimension)
         return dims
 
+    def funds(self, entity: Entity) -> bool:
+        """Whether the words around an item make it a source of funding ("funded by programme support")."""
+        before, after = self.text[: entity.start], self.text[entity.start + len(entity.words) :]
+        return bool(FUNDED_BY.search(before) or FUNDING_AFTER.match(after))
+
     def sides(self) -> tuple[list[Entity], list[Entity]] | None:
         """(part, whole) of a share question: "share of <whole> goes to <part>", "<whole>中，<part>占",
         "<part>占<whole>"; None when the question does not say."""
@@ -205,6 +216,8 @@ class Question:
         )
         if english:
             start, end = english.span(1)
+            if PRONOUN.search(text[start:end]):
+                return None  # "its budget": whose? not a reading to guess
             whole = [e for e in self.entities if start <= e.start < end]
             return [e for e in self.entities if e not in whole], whole
         at = text.find("占")
@@ -215,5 +228,7 @@ class Question:
             whole = [e for e in self.entities if e.start < within]
             part = [e for e in self.entities if within < e.start < at]
             outside = [e for e in self.entities if e.start > at]
-            return (part, whole) if not outside else None
+            return (part, whole) if not outside and not PRONOUN.search(text[:within]) else None
+        if PRONOUN.search(text[at:]):
+            return None
         return [e for e in self.entities if e.start < at], [e for e in self.entities if e.start > at]

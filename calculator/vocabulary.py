@@ -1,5 +1,5 @@
 """What a question names: components, funding sources, objects of expenditure, grades, Table 3.0 items,
-quantified deliverables (corpus/synonyms.csv)."""
+quantified deliverables, the plan period of the staggered posts (corpus/synonyms.csv)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ingest.manifest import CorpusError, read_text
 
-DIMENSIONS = ("component", "funding", "object", "grade", "trend", "deliverable")
+DIMENSIONS = ("component", "funding", "object", "grade", "trend", "deliverable", "period")
 
 
 @dataclass(frozen=True)
