@@ -274,10 +274,12 @@ class Calculator:
     # -- operations --------------------------------------------------------------------------------
     def operate(self, q: Question, plan: Plan) -> Outcome | None:
         text = q.text
-        if AVERAGE.search(text) and PER_POST.search(text):
+        if PER_POST.search(text):
             return self.per_post(q, plan)
         if plan.varying is None:
-            if AVERAGE.search(text) or RATIO.search(text) or DIFFERENCE.search(text):
+            if AVERAGE.search(text):
+                raise self.refuse(q, "average_of_what")
+            if RATIO.search(text) or DIFFERENCE.search(text):
                 raise self.refuse(q, "two_operands")
             if EACH.search(text):
                 return self.breakdown(q, plan)
@@ -293,6 +295,8 @@ class Calculator:
         if DIFFERENCE.search(text) and two and (plan.varying[0] != "year" or MORE_THAN.search(text)):
             first, second = operands[::-1] if LESS.search(text) else operands
             return self.outcome(q, "difference", ops.difference(first, second, unit), [first, second])
+        if CHANGE.search(text) and SUM.search(text):
+            return None  # "共增加": the posts added, or the change? not a reading to guess
         if plan.varying[0] == "year" and two and (CHANGE.search(text) or DIFFERENCE.search(text)):
             start, end = sorted(operands, key=lambda o: o.cells[0].column)
             computed = ops.change(start, end, unit, bool(PERCENT_CHANGE.search(text)))

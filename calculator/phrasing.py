@@ -74,14 +74,7 @@ class Namer:
         if language == "zh":
             if key in ZH_SUBPROGRAMMES and dimension == "component":
                 return ZH_SUBPROGRAMMES[key]
-            return next(
-                (
-                    t.phrase
-                    for t in self.vocabulary.terms  # the longest Chinese phrase first: the full name
-                    if t.key == key and t.dimension == dimension and not t.phrase.isascii()
-                ),
-                english,
-            )
+            return self.vocabulary.chinese.get((dimension, key), english)
         if dimension == "component" and key in ZH_SUBPROGRAMMES:
             return f"Subprogramme {key[2]} ({english})"
         if dimension == "trend":
@@ -157,6 +150,13 @@ REFUSALS = {
         "Which two figures? Name two items of one kind (two subprogrammes, two sources of funding,"
         " two years...).",
         "请指明要比较的两个数字（两个次级方案、两种资金来源、两个年份……）。",
+    ),
+    "average_of_what": (
+        "An average of which figures? Name the items (the four subprogrammes, the years 2014 to 2018...),"
+        " or ask for the cost per post of a component or source of funding. The tables give no money by"
+        " grade.",
+        "要对哪些数字求平均？请指明项目（四个次级方案、2014 至 2018 年……），或询问某一组成部分或资金来源"
+        "平均每个员额的费用。表格没有按职等列出经费。",
     ),
     "core_posts": (
         '"Core" is defined for money (Foundation non-earmarked + regular budget, ¶46); for posts,'

@@ -13,7 +13,7 @@ IC = re.IGNORECASE
 # residue check keep out questions about anything but the figures.
 NUMERIC = re.compile(
     r"how much|how many|amount|budget|funding|resources|\bshare\b|percent|proportion|total|"
-    r"largest|smallest|biggest|highest|lowest|fewest|fewer|average|ratio|times as|how did|change|"
+    r"largest|smallest|biggest|highest|lowest|fewest|fewer|average|ratio|times as|how did|change|cost per|"
     r"\bmost\b|\bleast\b|rank|compare|difference|more than|less than|combined|\bsum\b|"
     r"多少|金额|数额|预算|资金|经费|占|比例|百分|总额|合计|总共|最多|最少|最大|最小|最高|最低|排名|比较|相差|差额|"
     r"加起来|平均|年均|之比|倍|变化",

@@ -46,8 +46,11 @@ class Vocabulary:
         self.labels: dict[str, dict[str, str]] = {
             d: {} for d in DIMENSIONS
         }  # dimension → key → English label
+        self.chinese: dict[tuple[str, str], str] = {}  # (dimension, key) → the first Chinese phrase listed
         for term in terms:
             self.labels[term.dimension].setdefault(term.key, term.label)
+            if not term.phrase.isascii():
+                self.chinese.setdefault((term.dimension, term.key), term.phrase)
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
