@@ -226,7 +226,7 @@ class Calculator:
         fixed = {d: keys[0] for d, keys in dims.items() if len(keys) == 1}
         varying: tuple[str, list] | None = several[0] if several else None
         years = q.years
-        if q.year_range and (AVERAGE.search(q.text) or SUM.search(q.text)):
+        if q.year_range and (AVERAGE.search(q.text) or SUM.search(q.without_entities())):
             years = list(range(q.year_range[0], q.year_range[1] + 1))
         if len(years) > 1:
             if varying:
@@ -295,13 +295,14 @@ class Calculator:
         if DIFFERENCE.search(text) and two and (plan.varying[0] != "year" or MORE_THAN.search(text)):
             first, second = operands[::-1] if LESS.search(text) else operands
             return self.outcome(q, "difference", ops.difference(first, second, unit), [first, second])
-        if CHANGE.search(text) and SUM.search(text):
+        summing = SUM.search(q.without_entities())  # not the 共计 of 支出共计, an item
+        if CHANGE.search(text) and summing:
             return None  # "共增加": the posts added, or the change? not a reading to guess
         if plan.varying[0] == "year" and two and (CHANGE.search(text) or DIFFERENCE.search(text)):
             start, end = sorted(operands, key=lambda o: o.cells[0].column)
             computed = ops.change(start, end, unit, bool(PERCENT_CHANGE.search(text)))
             return self.outcome(q, "change", computed, [start, end]) if computed else None
-        if SUM.search(text):
+        if summing:
             return self.outcome(q, "sum", ops.total(operands, unit), operands)
         if EACH.search(text):
             return self.outcome(q, "breakdown", ops.total(operands, unit), operands)
