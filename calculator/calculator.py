@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from calculator import operations as ops
+from calculator.audit import AUDIT, TABLE_REF, Auditor
 from calculator.cells import COMPONENT_TABLES, Cell
 from calculator.locate import BUDGET_YEAR, MONEY, POSTS, SUBPROGRAMMES, Coords, Locator
 from calculator.operations import Computed, Operand
@@ -45,7 +46,7 @@ from calculator.question import (
     WHICH,
     Question,
 )
-from calculator.vocabulary import Entity, Vocabulary
+from calculator.vocabulary import Entity, Vocabulary, normalise
 
 GRAND_TOTAL = re.compile(
     r"total budget|overall budget|total resources|total (?:direct )?(?:resource )?requirements|"
@@ -89,6 +90,18 @@ class Calculator:
         self.vocabulary = vocabulary
         self.locator = Locator(self.long, vocabulary.labels)
         self.namer = Namer(vocabulary)
+        self.auditor = Auditor(self.long, self.locator, vocabulary.labels)
+
+    # -- audit -------------------------------------------------------------------------------------
+    def audit(self, question: str, language: str) -> Outcome | None:
+        """"Does Table 7.2 match the totals?" / "表 7.2 与总数相符吗？": each table named, checked against its
+        own totals and the other tables; None when the question asks no such thing."""
+        text = normalise(question)
+        tables = [t for t in dict.fromkeys(TABLE_REF.findall(text)) if t in self.auditor.tables()]
+        if not tables or not AUDIT.search(text):
+            return None
+        answer, result, cited = self.auditor.report(tables, language)
+        return Outcome(answer, result, cited)
 
     # -- routing -----------------------------------------------------------------------------------
     def handle(self, question: str, language: str) -> Outcome | None:
@@ -113,7 +126,11 @@ class Calculator:
         if not q.entities and not GRAND_TOTAL.search(q.text) and not EACH.search(q.text):
             return None
         rank = bool((RANK_MAX.search(q.text) or RANK_MIN.search(q.text)) and WHICH.search(q.text))
+        if WHICH.search(q.text) and not rank:
+            return None  # "at which grades?": a question about items, not a figure
         measure = self.measure(q)
+        if not measure:
+            return None
         year = self.year(q, trend and not rank, measure)
         if year is False:
             return None
@@ -135,7 +152,7 @@ class Calculator:
         """Money, posts, or what a deliverable counts."""
         units = {self.locator.deliverable_unit(e.key) for e in q.entities if e.dimension == "deliverable"}
         if len(units) > 1 or None in units:
-            raise self.refuse(q, "too_many")
+            return ""  # days and projects: two questions, which retrieval shows in their table
         return units.pop() if units else q.measure()
 
     def year(self, q: Question, trend: bool, measure: str) -> int | None | bool:
