@@ -23,11 +23,13 @@ from calculator.locate import BUDGET_YEAR, MONEY, POSTS, SUBPROGRAMMES, Coords, 
 from calculator.operations import Computed, Operand
 from calculator.phrasing import Namer, amount, cite, label, refusal
 from calculator.question import (
+    ADDED,
     ALL_SUBPROGRAMMES,
     AVERAGE,
     CHANGE,
     DIFFERENCE,
     EACH,
+    EACH_OVER,
     EXCLUDING,
     LESS,
     MORE_THAN,
@@ -171,6 +173,8 @@ class Calculator:
         later = [y for y in q.years if y > BUDGET_YEAR]
         if later and (measure == MONEY or max(later) > LAST_STAGGERED_YEAR):
             raise self.refuse(q, "year" if measure == MONEY else "posts_year", years=later)
+        if later and not ADDED.search(q.text):
+            raise self.refuse(q, "posts_added", years=later)  # posts added that year, or in post then?
         return q.years[0] if len(q.years) == 1 else None
 
     def readings(self, q: Question) -> list[Entity]:
@@ -409,10 +413,15 @@ class Calculator:
 
     def breakdown(self, q: Question, plan: Plan) -> Outcome:
         """Each subprogramme's (or source of funding's) figure, and their sum."""
-        over = "component" if "component" not in plan.fixed else "funding"
-        if over in plan.fixed:
+        over = next((d for d, pattern in EACH_OVER if pattern.search(q.text)), None)
+        if over is None or over in plan.fixed:
             raise self.refuse(q, "too_many")
-        keys = list(SUBPROGRAMMES) if over == "component" else ["FNE", "RB", "PSC", "FE", "TC"]
+        if over == "components":
+            over, keys = "component", list(self.vocabulary.labels["component"])
+        elif over == "component":
+            keys = list(SUBPROGRAMMES)
+        else:
+            keys = [k for k in self.vocabulary.labels["funding"] if k not in AGGREGATES["funding"]]
         cells_plan = Plan(plan.measure, plan.fixed, (over, keys), plan.year)
         operands = self.operands(q, cells_plan)
         return self.outcome(q, "breakdown", ops.total(operands, plan.measure), operands)

@@ -111,6 +111,12 @@ REFUSALS = {
         "Posts are planned for 2020-2023 only (Tables 1.5A and 1.5B): there is no figure for {years}.",
         "员额只列出 2020-2023 年（表 1.5A、表 1.5B），没有 {years} 年的数字。",
     ),
+    "posts_added": (
+        "For {years}, Tables 1.5A and 1.5B give the posts to be added that year under the staggered"
+        " recruitment plan (not the posts in place then): ask for the posts added or filled in {years}.",
+        "表 1.5A、表 1.5B 列出的是 {years} 年按交错征聘计划新增的员额（不是当年的员额总数）："
+        "请询问 {years} 年新增或填补的员额。",
+    ),
     "trend_year": (
         "Table 3.0 runs from 2014 to 2020: it has no {years}.",
         "表 3.0 只列出 2014-2020 年的数字，没有 {years} 年。",

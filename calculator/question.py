@@ -37,7 +37,7 @@ POSTS_COUNT = re.compile(
 )
 POST_WORD = re.compile(r"\bposts?\b|员额", IC)
 MONEY_WORD = re.compile(
-    r"budget|cost|money|funding|funds|resources|allocation|spend|spent|expenditure|amount|dollars|us\$|"
+    r"budget|cost|money|funding|resources|allocation|spend|spent|expenditure|amount|dollars|us\$|"
     r"预算|费用|经费|资金|资源|支出|金额|钱|美元|拨款",
     IC,
 )
@@ -65,12 +65,13 @@ PERCENT_CHANGE = re.compile(r"percent|%|per cent|\brate\b|百分|增长率|变�
 SUM = re.compile(
     r"combined|together|\bsum\b|in total|\bplus\b|合计|总共|加起来|一共|共有|共计|三项|两项|加", IC
 )
-EACH = re.compile(
-    r"each (?:sub-?programme|source|funding|component)|"
-    r"by (?:sub-?programme|source of funding|funding source)|"
-    r"per sub-?programme|各次级方案|各个次级方案|各资金来源|各组成部分|分别",
-    IC,
+EACH_OVER = (  # "each X": a breakdown over X
+    ("component", re.compile(r"(?:each|by|per) sub-?programme|各次级方案|各个次级方案|每个次级方案", IC)),
+    ("components", re.compile(r"(?:each|by) component|各组成部分|各个组成部分|每个组成部分", IC)),
+    ("funding", re.compile(r"(?:each|by) (?:funding )?source|各资金来源|各个资金来源|每种资金来源", IC)),
 )
+EACH = re.compile("|".join(pattern.pattern for _, pattern in EACH_OVER) + "|分别", IC)
+ADDED = re.compile(r"\bfill|\badd|\bnew\b|recruit|stagger|新增|增加|增设|征聘|填补|交错", IC)
 # Sets a question ranges over without naming their members.
 ALL_SUBPROGRAMMES = re.compile(
     r"(?:the )?four sub-?programmes|each sub-?programme|all sub-?programmes|across the sub-?programmes|"

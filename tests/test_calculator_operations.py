@@ -175,6 +175,7 @@ def test_a_disagreement_between_a_summary_and_a_component_table(assistant):
         ("How many core budget posts does subprogramme 1 have?", "Core"),
         ("What is the average cost of a P-3 post?", "An average of which figures"),
         ("Compare subprogramme 1.", "Which two figures"),
+        ("How many posts will there be in 2023?", "posts to be added"),
         ("How many more posts does subprogramme 1 have?", "Which two figures"),
     ],
 )
@@ -201,3 +202,21 @@ def test_no_number_without_a_single_reading(assistant, question):
 def test_a_year_is_not_read_as_a_subprogramme(assistant):
     found = result(assistant, "四个次级方案2020年计划的实地和技术合作项目一共多少个？")
     assert found["value"] == 125 and len(found["cells"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("question", "rows"),
+    [
+        ("各资金来源的员额数分别是多少？", [135, 73, 47, 0, 0]),
+        ("How many posts does each component have?", [37, 35, 41, 47, 6, 31, 58]),
+        ("各次级方案的工作人员差旅费分别是多少？", [3648.1, 3582.0, 1773.6, 5697.8]),
+    ],
+)
+def test_breakdown_over_the_dimension_named(assistant, question, rows):
+    found = result(assistant, question)
+    assert [row[1] for row in found["table"]["rows"]] == rows and found["value"] == pytest.approx(sum(rows))
+
+
+def test_a_verb_is_not_money(assistant):
+    found = result(assistant, "Which source funds the most posts?")
+    assert (found["value"], found["unit"]) == (135, "posts")
