@@ -128,7 +128,7 @@ def test_ties_are_named(assistant):
         ("How many G-5 posts are there?", 28, "posts", "1.5A"),
         ("次级方案4有多少个一般事务员额？", 15, "posts", "2.1"),
         ("How many General Service posts are there in total?", 87, "posts", "2.1"),
-        ("How many posts does subprogramme 1 get in 2021?", 8, "posts", "1.5B"),
+        ("How many posts are added to subprogramme 1 in 2021?", 8, "posts", "1.5B"),
         ("What is the non-post budget of subprogramme 4?", 79232.9, "thousand USD", "1.2"),
         ("次级方案4的非员额资源是多少？", 79232.9, "thousand USD", "1.2"),
         ("How many days of seminars, workshops and training events are planned for SP2 in 2020?", 74, "days",
