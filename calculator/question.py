@@ -114,7 +114,7 @@ GENERIC_EN = frozenset(
         "component components component's object objects grade grades category categories post posts "
         "positions number did change changed changes increase decrease grow grew growth rise fall "
         "excluding direct plus whole budget's one two three those these on "
-        "had staggered recruitment filled propose un-habitat's habitat's"
+        "had staggered recruitment filled added add new recruited propose un-habitat's habitat's"
     ).split()
 )
 GENERIC_ZH = tuple(
@@ -125,7 +125,7 @@ GENERIC_ZH = tuple(
             "比较 相差 差额 加起来 各 分别 获得 得到 分配 用于 来自 钱 员额 个 人居署 次级方案 资金来源 "
             "中 里 在 和 与 及 对 给 用 花 费用 支出 请问 请 吗 呢 一下 列出 各是 各为 数 总 共 全部 所有 "
             "平均 每个 之比 倍 比 多 少 组成部分 支出分项 职等 职类 资助 变化 预计 从 到 至 间 之间 四个 "
-            "三项 两项 加 出 计划 增长 减少 增加 下降 上升 年均 开展 其 由"
+            "三项 两项 加 出 计划 增长 减少 增加 下降 上升 年均 开展 其 由 新增 增设 征聘 填补"
         ).split(),
         key=len,
         reverse=True,
