@@ -121,6 +121,8 @@ class Assistant:
         issue = problem(question, language)
         if issue:
             answer = Answer(question, language, "refuse", issue)
+        elif (audit := self.calculator.audit(question, language)) is not None:
+            answer = self.calculate(question, language, audit, route="audit")
         elif refs := find_references(question):
             answer = self.lookup(question, language, refs)
         elif (outcome := self.calculator.handle(question, language)) is not None:
@@ -212,10 +214,10 @@ class Assistant:
         )
 
     # -- calculator --------------------------------------------------------------------------------
-    def calculate(self, question: str, language: str, outcome) -> Answer:
+    def calculate(self, question: str, language: str, outcome, route: str = "calculator") -> Answer:
         units = [self.document.get("table", t) for t in outcome.tables]
         citations = [self.cite(self.in_language(u, language)) for u in units if u is not None]
-        return Answer(question, language, "calculator", outcome.answer, citations, outcome.result)
+        return Answer(question, language, route, outcome.answer, citations, outcome.result)
 
     # -- retrieval ---------------------------------------------------------------------------------
     def relevant(self, passage: Passage, language: str) -> bool:

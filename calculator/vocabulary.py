@@ -1,4 +1,5 @@
-"""What a question names: components, funding sources, objects of expenditure (corpus/synonyms.csv)."""
+"""What a question names: components, funding sources, objects of expenditure, grades, Table 3.0 items,
+quantified deliverables, the plan period of the staggered posts (corpus/synonyms.csv)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from ingest.manifest import CorpusError, read_text
 
-DIMENSIONS = ("component", "funding", "object", "trend")
+DIMENSIONS = ("component", "funding", "object", "grade", "trend", "deliverable", "period")
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,11 @@ class Vocabulary:
         self.labels: dict[str, dict[str, str]] = {
             d: {} for d in DIMENSIONS
         }  # dimension → key → English label
+        self.chinese: dict[tuple[str, str], str] = {}  # (dimension, key) → the first Chinese phrase listed
         for term in terms:
             self.labels[term.dimension].setdefault(term.key, term.label)
+            if not term.phrase.isascii():
+                self.chinese.setdefault((term.dimension, term.key), term.phrase)
 
     @classmethod
     def load(cls, path: Path) -> Vocabulary:
@@ -63,6 +67,8 @@ class Vocabulary:
                 text = normalise(phrase)
                 body = re.escape(text).replace(r"\ ", r"\s*")
                 pattern = rf"(?<![a-z0-9]){body}(?![a-z0-9])" if text.isascii() else body
+                if text[-1].isdigit():  # "次级方案2" is not the start of "次级方案2020年"
+                    pattern += r"(?![0-9])"
                 terms.append(Term(dimension, key, label, text, re.compile(pattern)))
         return cls(terms)
 

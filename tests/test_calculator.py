@@ -118,10 +118,10 @@ def test_refusals_give_no_number(assistant, question, message):
     [
         "基金会非专用预算由谁批准？",  # who approves: prose
         "What programme support charge does the Foundation levy?",  # the 13% is in ¶59
-        "How many P-4 posts does subprogramme 2 have?",  # grades: not this slice
+        "How many P-6 posts does subprogramme 2 have?",  # a grade the document does not have
         "How many consultants will subprogramme 4 hire?",  # a count of a money item
         "次级方案2的房租支出是多少？",  # "rent": a qualifier the tables do not have
-        "What is the average cost per post in executive direction and management?",
+        "What is the budget of subprogramme 2 for rent?",  # a qualifier the tables do not have
     ],
 )
 def test_questions_it_does_not_understand_go_elsewhere(assistant, question):
