@@ -20,10 +20,12 @@ from vectorstore import VectorStoreError
 from webapp.conversation import to_markdown
 from webapp.texts import EXAMPLES, say
 from webapp.views import (
+    audit_frame,
     chapters,
     chart_frame,
     highlighted_positions,
     markdown_text,
+    result_cells,
     result_table,
     styled_table,
     table_csv,
@@ -134,13 +136,14 @@ def show_answer(n: int, turn: dict) -> None:
     for notice in answer.get("notices") or []:
         st.warning(notice)
     result = answer.get("result")
-    if result:
+    if result and "formula" in result:
         st.markdown(f"**{say('formula', language)}:** `{result['formula']}` ({result['unit']})")
-        table, chart = result_table(result), chart_frame(result)
-        if table is not None:
-            st.dataframe(table, hide_index=True)
-        if chart is not None:
-            st.bar_chart(chart, horizontal=True, stack=False, height=80 + 40 * len(chart))
+    if (audit := audit_frame(result)) is not None:
+        st.dataframe(audit, hide_index=True)
+    if (table := result_table(result)) is not None:
+        st.dataframe(table, hide_index=True)
+    if (chart := chart_frame(result)) is not None:
+        st.bar_chart(chart, horizontal=True, stack=False, height=80 + 40 * len(chart))
     citations = answer["citations"]
     if not citations:
         return
@@ -151,7 +154,7 @@ def show_answer(n: int, turn: dict) -> None:
         unit = unit_for(index.document, citation["kind"], citation["id"])
         if unit is not None:
             with st.container(border=True):
-                show_unit(unit, language, (result or {}).get("cells"), key=f"{n}-{citation['id']}")
+                show_unit(unit, language, result_cells(result), key=f"{n}-{citation['id']}")
 
 
 # -- the page --------------------------------------------------------------------------------------------

@@ -205,3 +205,14 @@ def test_numeric_questions_never_reach_the_llm(monkeypatch, fake_index, clear_ca
     at = ask(llm_app(monkeypatch, fake_index, model), "Compare the 2020 budget of each subprogramme")
     assert model.i == 0  # never asked
     assert "54 402.3 + 56 158.6" in " ".join(messages(at))
+
+
+def test_an_audit_lists_the_disagreements_and_highlights_them(app):
+    ask(app, "Does Table 7.1 add up?")
+    audit = app.chat_message[1].dataframe[0].value
+    assert {"printed", "expected"} <= set(audit.columns)
+    assert (audit["printed"] == 56158.6).any() and (audit["expected"] == 56003.3).any()
+    label = next(o for o in app.pills[0].options if "7.1" in o)
+    app.pills[0].set_value(label).run()
+    assert not app.exception
+    assert app.chat_message[1].dataframe[1].value.shape[0] > 5  # Table 7.1 itself

@@ -11,10 +11,12 @@ from index.reader import Index
 from webapp.conversation import to_markdown
 from webapp.views import (
     HIGHLIGHT,
+    audit_frame,
     chapters,
     chart_frame,
     highlighted_positions,
     markdown_text,
+    result_cells,
     styled_table,
     table_csv,
     table_frame,
@@ -130,3 +132,17 @@ def test_the_conversation_exports_with_its_citations_and_formulas():
     assert "Formula: `59 531.6` (thousand USD)" in text
     assert "- Table 1.1: 资金来源 › 技术合作 × 有效预防和应对城市危机" in text
     assert "- **表 1.1 / Table 1.1** — II: “a b”" in text
+
+
+def test_an_audit_highlights_its_disagreeing_cells_and_lists_them():
+    own = {"table": "7.1", "row": "r", "column": "c", "value": 2.0, "expected": 1.0, "kind": "total"}
+    other = {"table": "7.2", "row": "r2", "column": "c2", "value": 3.0, "expected": 4.0, "kind": "table"}
+    other["against"] = [{"table": "1.1", "row": "x", "column": "y", "value": 4.0}]
+    result = {"tables": ["7.1"], "checked": 9, "disagreements": [own, other]}
+    cells = result_cells(result)
+    assert [c["table"] for c in cells] == ["7.1", "7.2", "1.1"]
+    frame = audit_frame(result)
+    assert frame["check"].tolist() == ["its own total", "another table"]
+    assert frame["against"].tolist() == ["", "Table 1.1"]
+    assert audit_frame({"disagreements": []}) is None and audit_frame(None) is None
+    assert result_cells({"cells": [{"table": "1.1"}]}) == [{"table": "1.1"}]

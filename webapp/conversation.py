@@ -21,7 +21,7 @@ def to_markdown(
         lines += [f"## {n}. {turn['question'].strip()}", ""]
         lines += [answer["answer"], ""]
         result = answer.get("result")
-        if result:
+        if result and "formula" in result:
             lines += [f"Formula: `{result['formula']}` ({result['unit']})", ""]
             for cell in result.get("cells", []):
                 lines.append(f"- Table {cell['table']}: {cell['row']} × {cell['column']}")

@@ -167,6 +167,41 @@ def result_table(result: dict | None) -> pd.DataFrame | None:
     return pd.DataFrame(table["rows"], columns=[c or " " for c in table["columns"]])
 
 
+def result_cells(result: dict | None) -> list[dict]:
+    """The cells to highlight for a result: a computation's operands, or an audit's disagreeing cells
+    (with, for a disagreement between tables, the other table's cell)."""
+    result = result or {}
+    if "disagreements" not in result:
+        return list(result.get("cells", []))
+    cells = []
+    for item in result["disagreements"]:
+        cells.append(item)
+        if item.get("kind") == "table":
+            cells.extend(item.get("against", []))
+    return cells
+
+
+def audit_frame(result: dict | None) -> pd.DataFrame | None:
+    """An audit's disagreements, one per row: where, what is printed, and what it should be."""
+    items = (result or {}).get("disagreements")
+    if not items:
+        return None
+    return pd.DataFrame(
+        [
+            {
+                "table": item["table"],
+                "row": item["row"],
+                "column": item["column"],
+                "printed": item["value"],
+                "expected": item["expected"],
+                "check": "its own total" if item.get("kind") == "total" else "another table",
+                "against": ", ".join(sorted({f"Table {c['table']}" for c in item.get("against", [])})),
+            }
+            for item in items
+        ]
+    )
+
+
 @dataclass
 class Chapter:
     id: str
