@@ -8,11 +8,15 @@ from dataclasses import dataclass
 _ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
 
+TABLE_NUMBER = r"\d{1,2}\s*\.\s*\d{1,2}(?:[A-Za-z](?![A-Za-z]))?"  # 1.5A, not the "s" of "3.0 shows"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paragraph", re.compile(r"(?:¶|§)\s*(\d{1,4})")),
     ("paragraph", re.compile(r"\b(?:para(?:graph)?s?\.?)\s*(\d{1,4})\b", re.IGNORECASE)),
     ("paragraph", re.compile(r"第\s*(\d{1,4})\s*段")),
-    ("table", re.compile(r"(?:表|\btable\b)\s*(\d{1,2}\s*\.\s*\d{1,2}\s*[A-Za-z]?)(?![\d.])", re.IGNORECASE)),
+    (
+        "table",
+        re.compile(rf"(?:表|\btables?\b)\s*({TABLE_NUMBER})(?!\d|\.\d)", re.IGNORECASE),
+    ),
     ("footnote", re.compile(r"(?:脚注|\bfootnote\b)\s*(\d{1,2})", re.IGNORECASE)),
     ("annex", re.compile(r"附件\s*([一二三四五六七]|\d)")),
     ("annex", re.compile(r"\bannex\s+(VII|VI|IV|V|III|II|I|\d)\b", re.IGNORECASE)),

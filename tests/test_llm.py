@@ -255,7 +255,7 @@ def test_a_model_that_raises_falls_back_with_a_notice_in_the_question_language(i
     ("question", "route"),
     [
         ("How much does UN-Habitat expect to recover in programme support costs in 2020?", "retrieval"),
-        ("2020年基金会预计总收入是多少？", "retrieval"),
+        ("2020年会员国自愿捐款预计多少？", "retrieval"),
         ("What percentage of the 2020 budget comes from technical cooperation?", None),
         ("What does ¶59 say?", "lookup"),
         ("表 3.0", "lookup"),
