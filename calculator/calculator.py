@@ -128,8 +128,9 @@ class Calculator:
         if not q.entities and not GRAND_TOTAL.search(q.text) and not EACH.search(q.text):
             return None
         rank = bool((RANK_MAX.search(q.text) or RANK_MIN.search(q.text)) and WHICH.search(q.text))
-        if WHICH.search(q.text) and not rank:
-            return None  # "at which grades?": a question about items, not a figure
+        if WHICH.search(q.text) and not rank and not EACH.search(q.text):
+            return None  # "at which grades?": a question about items, not a figure ("which sources" and
+            # their amounts is a breakdown)
         measure = self.measure(q)
         if not measure:
             return None
