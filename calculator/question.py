@@ -73,7 +73,8 @@ EACH_OVER = (  # "each X": a breakdown over X
         "funding",
         re.compile(
             r"(?:each|by) (?:funding )?source|(?:which|what) (?:funding )?sources|"
-            r"各资金来源|各个资金来源|每种资金来源|哪些(?:资金)?来源",
+            r"(?:what|which) are the (?:funding )?sources|"
+            r"各资金来源|各个资金来源|每种资金来源|哪些(?:资金)?来源|(?:资金)?来源(?:分别|各)",
             IC,
         ),
     ),
