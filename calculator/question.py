@@ -14,10 +14,10 @@ IC = re.IGNORECASE
 NUMERIC = re.compile(
     r"how much|how many|amount|budget|funding|resources|\bshare\b|percent|proportion|total|"
     r"largest|smallest|biggest|highest|lowest|fewest|fewer|average|ratio|times as|how did|change|cost per|"
-    r"\bcosts?\b|per post|each post|"
+    r"\bcosts?\b|per[- ]post|each post|"
     r"\bmost\b|\bleast\b|rank|compare|difference|more than|less than|combined|\bsum\b|"
     r"多少|金额|数额|预算|资金|经费|占|比例|百分|总额|合计|总共|最多|最少|最大|最小|最高|最低|排名|比较|相差|差额|"
-    r"加起来|平均|年均|之比|倍|变化",
+    r"加起来|平均|年均|之比|倍|变化|几个",
     IC,
 )
 # Questions the tables do not answer, whatever their numbers: who / why / names, grades that do not exist,
@@ -46,7 +46,7 @@ PROSE = re.compile(r"income|charge|levy|recover|reserve|收入|收取|回收|准
 SHARE = re.compile(r"\bshare\b|percent|proportion|what fraction|占|比例|百分", IC)
 RATIO = re.compile(r"\bratio\b|times as (?:many|much)|how many times|之比|比率|多少倍|几倍", IC)
 AVERAGE = re.compile(r"average|\bmean\b|平均|年均", IC)
-PER_POST = re.compile(r"per post|each post|cost per|每个员额|每一个员额|每一员额", IC)
+PER_POST = re.compile(r"per[- ]post|each post|cost per|每个员额|每一个员额|每一员额", IC)
 RANK_MAX = re.compile(r"largest|biggest|highest|\bmost\b|最多|最大|最高", IC)
 RANK_MIN = re.compile(r"smallest|lowest|\bleast\b|fewest|最少|最小|最低", IC)
 WHICH = re.compile(r"\bwhich\b|哪个|哪一|哪些|哪种|哪类|哪项", IC)
@@ -64,7 +64,7 @@ CHANGE = re.compile(
 )
 PERCENT_CHANGE = re.compile(r"percent|%|per cent|\brate\b|百分|增长率|变化率|幅度", IC)
 SUM = re.compile(
-    r"combined|together|\bsum\b|in total|\bplus\b|合计|总共|加起来|一共|共有|共计|三项|两项|加", IC
+    r"combined|together|altogether|\bsum\b|in total|\bplus\b|合计|总共|加起来|一共|共有|共计|三项|两项|加", IC
 )
 EACH_OVER = (  # "each X": a breakdown over X
     ("component", re.compile(r"(?:each|by|per) sub-?programme|各次级方案|各个次级方案|每个次级方案", IC)),
@@ -124,7 +124,7 @@ GENERIC_EN = frozenset(
         "positions number did change changed changes increase decrease grow grew growth rise fall "
         "excluding direct plus whole budget's one two three those these on "
         "had staggered recruitment filled added add new recruited propose un-habitat's habitat's big large "
-        "size"
+        "size fraction altogether"
     ).split()
 )
 GENERIC_ZH = tuple(
@@ -180,7 +180,9 @@ class Question:
         allowed = GENERIC_EN | TREND_SCOPE_EN if trend else GENERIC_EN
         # a word of an item the question names ("travel" beside "travel of staff") says nothing new
         allowed = allowed | {w for e in self.entities for w in e.words.split() if w.isascii()}
-        left = [w for w in re.findall(r"[a-z][a-z'\-]*|[\u3400-\u9fff]+", text) if w not in allowed]
+        # "per-" of "per-post" is the word "per"
+        words = [w.rstrip("-") for w in re.findall(r"[a-z][a-z'\-]*|[\u3400-\u9fff]+", text)]
+        left = [w for w in words if w not in allowed]
         return " ".join(w for w in left if w != "s")  # "s" of "SP1's"
 
     def numbers(self) -> list[float]:

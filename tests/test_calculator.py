@@ -144,6 +144,25 @@ def test_no_wrong_number_on_the_paraphrases(assistant, split):
     assert len(score.right) >= {"tune": 25, "holdout": 20}[split]
 
 
+@pytest.mark.parametrize(
+    ("question", "value", "unit", "operation"),
+    [
+        ("What are the funding sources of subprogramme 3?", 38627.5, "thousand USD", "breakdown"),
+        ("次级方案2的资金来源分别是多少？", 56158.6, "thousand USD", "breakdown"),
+        ("Which source of funding is the largest?", 147397.4, "thousand USD", "rank"),
+        ("哪种资金来源最多？", 147397.4, "thousand USD", "rank"),
+        ("次级方案2的P-3员额有几个？", 5, "posts", "lookup"),
+        ("What fraction of the total budget is non-post?", 87.1, "%", "share"),
+        ("What's the per-post cost for subprogramme 4?", 104.3, "thousand USD", "average"),
+        ("How much do SP1 and SP2 get altogether?", 110560.9, "thousand USD", "sum"),
+        ("How many days of training does subprogramme 1 plan?", 51, "days", "lookup"),
+    ],
+)
+def test_paraphrases(assistant, question, value, unit, operation):
+    result = calc(assistant, question).result
+    assert (result["value"], result["unit"], result["operation"]) == (value, unit, operation)
+
+
 def test_the_briefs_question_is_a_breakdown_by_source(assistant):
     for question in (
         "How much goes to subprogramme 4, and from which funding sources?",
