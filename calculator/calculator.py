@@ -125,11 +125,13 @@ class Calculator:
             return None
         if NOT_HERE.search(q.without_entities()):
             return None
-        if not q.entities and not GRAND_TOTAL.search(q.text) and not EACH.search(q.text):
-            return None
         rank = bool((RANK_MAX.search(q.text) or RANK_MIN.search(q.text)) and WHICH.search(q.text))
-        if WHICH.search(q.text) and not rank:
-            return None  # "at which grades?": a question about items, not a figure
+        over = rank and any(pattern.search(q.text) for _, pattern in RANK_OVER)  # "which source ..."
+        if not (q.entities or over or GRAND_TOTAL.search(q.text) or EACH.search(q.text)):
+            return None
+        if WHICH.search(q.text) and not rank and not EACH.search(q.text):
+            return None  # "at which grades?": a question about items, not a figure ("which sources" and
+            # their amounts is a breakdown)
         measure = self.measure(q)
         if not measure:
             return None

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 NUMERIC_QUESTIONS = Path(__file__).resolve().parents[1] / "eval" / "numeric.jsonl"
+# The same kinds of question phrased as delegates ask them; half held out ("split": "holdout").
+PARAPHRASES = NUMERIC_QUESTIONS.with_name("numeric_paraphrases.jsonl")
 
 
 @dataclass
@@ -42,8 +44,10 @@ def evaluate_numeric(answer, questions: list[dict]) -> NumericScore:
             continue
         if not result:
             score.refused.append(q["id"])
-        elif result["unit"] == expected["unit"] and matches(
-            result["value"], expected["value"], expected["unit"]
+        elif (
+            result["unit"] == expected["unit"]
+            and matches(result["value"], expected["value"], expected["unit"])
+            and expected.get("operation", result.get("operation")) == result.get("operation")
         ):
             score.right.append(q["id"])
         else:
@@ -55,11 +59,14 @@ def evaluate_numeric(answer, questions: list[dict]) -> NumericScore:
                     "unit": expected["unit"],
                     "got": result["value"],
                     "got_unit": result["unit"],
+                    "operation": result.get("operation"),
                     "formula": result.get("formula"),
                 }
             )
     return score
 
 
-def load_numeric(path: Path = NUMERIC_QUESTIONS) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_numeric(path: Path = NUMERIC_QUESTIONS, split: str | None = None) -> list[dict]:
+    """The questions of a numeric set; with `split`, only those marked so ("tune", "holdout")."""
+    questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [q for q in questions if split is None or q.get("split") == split]

@@ -135,6 +135,8 @@ class Locator:
         component = coords.get("component")
         if not component or component not in COMPONENT_TABLES or "trend" in coords:
             return None
+        if measure not in (MONEY, POSTS):
+            return None  # a deliverable (projects, days...): no other table counts it
         number = COMPONENT_TABLES[component]
         fund = self.labels["funding"].get(coords.get("funding", ""))
         thing = self.labels["object"].get(coords.get("object", ""))

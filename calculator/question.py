@@ -14,9 +14,10 @@ IC = re.IGNORECASE
 NUMERIC = re.compile(
     r"how much|how many|amount|budget|funding|resources|\bshare\b|percent|proportion|total|"
     r"largest|smallest|biggest|highest|lowest|fewest|fewer|average|ratio|times as|how did|change|cost per|"
+    r"\bcosts?\b|per[- ]post|each post|"
     r"\bmost\b|\bleast\b|rank|compare|difference|more than|less than|combined|\bsum\b|"
     r"多少|金额|数额|预算|资金|经费|占|比例|百分|总额|合计|总共|最多|最少|最大|最小|最高|最低|排名|比较|相差|差额|"
-    r"加起来|平均|年均|之比|倍|变化",
+    r"加起来|平均|年均|之比|倍|变化|几个",
     IC,
 )
 # Questions the tables do not answer, whatever their numbers: who / why / names, grades that do not exist,
@@ -45,10 +46,10 @@ PROSE = re.compile(r"income|charge|levy|recover|reserve|收入|收取|回收|准
 SHARE = re.compile(r"\bshare\b|percent|proportion|what fraction|占|比例|百分", IC)
 RATIO = re.compile(r"\bratio\b|times as (?:many|much)|how many times|之比|比率|多少倍|几倍", IC)
 AVERAGE = re.compile(r"average|\bmean\b|平均|年均", IC)
-PER_POST = re.compile(r"per post|each post|cost per|每个员额|每一个员额|每一员额", IC)
+PER_POST = re.compile(r"per[- ]post|each post|cost per|每个员额|每一个员额|每一员额", IC)
 RANK_MAX = re.compile(r"largest|biggest|highest|\bmost\b|最多|最大|最高", IC)
 RANK_MIN = re.compile(r"smallest|lowest|\bleast\b|fewest|最少|最小|最低", IC)
-WHICH = re.compile(r"\bwhich\b|哪个|哪一|哪些", IC)
+WHICH = re.compile(r"\bwhich\b|哪个|哪一|哪些|哪种|哪类|哪项", IC)
 DIFFERENCE = re.compile(
     r"compare|comparison|versus|\bvs\.?\b|difference|how (?:much|many) (?:more|less|fewer|larger|smaller)|"
     r"more than|less than|fewer than|larger than|smaller than|比较|对比|相差|差额|多多少|少多少",
@@ -63,14 +64,22 @@ CHANGE = re.compile(
 )
 PERCENT_CHANGE = re.compile(r"percent|%|per cent|\brate\b|百分|增长率|变化率|幅度", IC)
 SUM = re.compile(
-    r"combined|together|\bsum\b|in total|\bplus\b|合计|总共|加起来|一共|共有|共计|三项|两项|加", IC
+    r"combined|together|altogether|\bsum\b|in total|\bplus\b|合计|总共|加起来|一共|共有|共计|三项|两项|加", IC
 )
 EACH_OVER = (  # "each X": a breakdown over X
     ("component", re.compile(r"(?:each|by|per) sub-?programme|各次级方案|各个次级方案|每个次级方案", IC)),
     ("components", re.compile(r"(?:each|by) component|各组成部分|各个组成部分|每个组成部分", IC)),
-    ("funding", re.compile(r"(?:each|by) (?:funding )?source|各资金来源|各个资金来源|每种资金来源", IC)),
+    (  # "from which sources, and how much": the figure of each source
+        "funding",
+        re.compile(
+            r"(?:each|by) (?:funding )?source|(?:which|what) (?:funding )?sources|"
+            r"(?:what|which) are the (?:funding )?sources|"
+            r"各资金来源|各个资金来源|每种资金来源|哪些(?:资金)?来源|(?:资金)?来源(?:分别|各)",
+            IC,
+        ),
+    ),
 )
-EACH = re.compile("|".join(pattern.pattern for _, pattern in EACH_OVER) + "|分别", IC)
+EACH = re.compile("|".join(pattern.pattern for _, pattern in EACH_OVER) + "|分别|各(?:是|为|有)?多少", IC)
 ADDED = re.compile(r"\bfill|\badd|\bnew\b|recruit|stagger|新增|增加|增设|征聘|填补|交错", IC)
 # Sets a question ranges over without naming their members.
 ALL_SUBPROGRAMMES = re.compile(
@@ -114,7 +123,8 @@ GENERIC_EN = frozenset(
         "component components component's object objects grade grades category categories post posts "
         "positions number did change changed changes increase decrease grow grew growth rise fall "
         "excluding direct plus whole budget's one two three those these on "
-        "had staggered recruitment filled added add new recruited propose un-habitat's habitat's"
+        "had staggered recruitment filled added add new recruited propose un-habitat's habitat's big large "
+        "size fraction altogether"
     ).split()
 )
 GENERIC_ZH = tuple(
@@ -125,7 +135,7 @@ GENERIC_ZH = tuple(
             "比较 相差 差额 加起来 各 分别 获得 得到 分配 用于 来自 钱 员额 个 人居署 次级方案 资金来源 "
             "中 里 在 和 与 及 对 给 用 花 费用 支出 请问 请 吗 呢 一下 列出 各是 各为 数 总 共 全部 所有 "
             "平均 每个 之比 倍 比 多 少 组成部分 支出分项 职等 职类 资助 变化 预计 从 到 至 间 之间 四个 "
-            "三项 两项 加 出 计划 增长 减少 增加 下降 上升 年均 开展 其 由 新增 增设 征聘 填补"
+            "三项 两项 加 出 计划 增长 减少 增加 下降 上升 年均 开展 其 由 新增 增设 征聘 填补 哪些 哪种 来源"
         ).split(),
         key=len,
         reverse=True,
@@ -170,7 +180,9 @@ class Question:
         allowed = GENERIC_EN | TREND_SCOPE_EN if trend else GENERIC_EN
         # a word of an item the question names ("travel" beside "travel of staff") says nothing new
         allowed = allowed | {w for e in self.entities for w in e.words.split() if w.isascii()}
-        left = [w for w in re.findall(r"[a-z][a-z'\-]*|[\u3400-\u9fff]+", text) if w not in allowed]
+        # "per-" of "per-post" is the word "per"
+        words = [w.rstrip("-") for w in re.findall(r"[a-z][a-z'\-]*|[\u3400-\u9fff]+", text)]
+        left = [w for w in words if w not in allowed]
         return " ".join(w for w in left if w != "s")  # "s" of "SP1's"
 
     def numbers(self) -> list[float]:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculator.evaluate import evaluate_numeric, load_numeric
+from calculator.evaluate import PARAPHRASES, evaluate_numeric, load_numeric
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -132,6 +132,48 @@ def test_no_wrong_number_on_the_numeric_set(assistant):
     score = evaluate_numeric(lambda q: assistant.ask(q).to_dict(), load_numeric())
     assert score.wrong == [] and score.missed_refusal == []
     assert len(score.right) >= 23
+
+
+@pytest.mark.parametrize("split", ["tune", "holdout"])
+def test_no_wrong_number_on_the_paraphrases(assistant, split):
+    """Delegates' own phrasings: a number is the right one or none is given, on both halves."""
+    questions = load_numeric(PARAPHRASES, split)
+    assert len(questions) >= 25
+    score = evaluate_numeric(lambda q: assistant.ask(q).to_dict(), questions)
+    assert score.wrong == [] and score.missed_refusal == []
+    assert len(score.right) >= {"tune": 25, "holdout": 20}[split]
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "unit", "operation"),
+    [
+        ("What are the funding sources of subprogramme 3?", 38627.5, "thousand USD", "breakdown"),
+        ("次级方案2的资金来源分别是多少？", 56158.6, "thousand USD", "breakdown"),
+        ("Which source of funding is the largest?", 147397.4, "thousand USD", "rank"),
+        ("哪种资金来源最多？", 147397.4, "thousand USD", "rank"),
+        ("次级方案2的P-3员额有几个？", 5, "posts", "lookup"),
+        ("What fraction of the total budget is non-post?", 87.1, "%", "share"),
+        ("What's the per-post cost for subprogramme 4?", 104.3, "thousand USD", "average"),
+        ("How much do SP1 and SP2 get altogether?", 110560.9, "thousand USD", "sum"),
+        ("How many days of training does subprogramme 1 plan?", 51, "days", "lookup"),
+    ],
+)
+def test_paraphrases(assistant, question, value, unit, operation):
+    result = calc(assistant, question).result
+    assert (result["value"], result["unit"], result["operation"]) == (value, unit, operation)
+
+
+def test_the_briefs_question_is_a_breakdown_by_source(assistant):
+    for question in (
+        "How much goes to subprogramme 4, and from which funding sources?",
+        "次级方案 4 的资金来自哪些来源，各多少？",
+    ):
+        result = calc(assistant, question).result
+        assert result["operation"] == "breakdown"
+        sources = ("基金会非专用", "经常预算", "方案支助", "基金会专用", "技术合作")
+        assert [c["row"] for c in result["cells"]] == [f"资金来源 › {source}" for source in sources]
+        assert {c["column"] for c in result["cells"]} == {"有效预防和应对城市危机"}
+        assert result["value"] == 84136.1
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -220,3 +220,10 @@ def test_breakdown_over_the_dimension_named(assistant, question, rows):
 def test_a_verb_is_not_money(assistant):
     found = result(assistant, "Which source funds the most posts?")
     assert (found["value"], found["unit"]) == (135, "posts")
+
+
+def test_a_deliverable_is_not_checked_against_money(assistant):
+    """No other table counts projects: no "disagreement" with a component's budget."""
+    answer = assistant.ask("次级方案4计划多少个技术合作项目？")
+    assert (answer.result["value"], answer.result["unit"]) == (28, "projects")
+    assert "disagreement" not in answer.result and "84 136.1" not in answer.answer
