@@ -425,8 +425,13 @@ class Calculator:
         else:
             keys = [k for k in self.vocabulary.labels["funding"] if k not in AGGREGATES["funding"]]
         cells_plan = Plan(plan.measure, plan.fixed, (over, keys), plan.year)
-        operands = self.operands(q, cells_plan)
-        return self.outcome(q, "breakdown", ops.total(operands, plan.measure), operands)
+        # the parts are named by what varies ("Technical cooperation"); the whole once, in the sentence
+        parts = [
+            Operand(self.namer.name(over, key, q.language), o.cells)
+            for key, o in zip(keys, self.operands(q, cells_plan), strict=True)
+        ]
+        whole = self.namer.figure(plan.fixed, plan.year, plan.measure, q.language)
+        return self.outcome(q, "breakdown", ops.total(parts, plan.measure), parts, whole=whole)
 
     # -- answers -----------------------------------------------------------------------------------
     def outcome(
@@ -437,6 +442,7 @@ class Calculator:
         operands: list[Operand],
         best: Operand | None = None,
         largest: bool = True,
+        whole: str | None = None,
     ) -> Outcome:
         stated = q.numbers()
         known = [o.value for o in operands] + [computed.value]
@@ -446,7 +452,7 @@ class Calculator:
                 raise self.refuse(q, "number", number=f"{number:g}", found=found)
         cells = [c for o in operands for c in o.cells]
         tables = list(dict.fromkeys(c.table for c in cells))
-        text = self.sentence(q, operation, computed, operands, best, largest, tables)
+        text = self.sentence(q, operation, computed, operands, best, largest, tables, whole)
         for note in q.notes:
             text += note if q.language == "zh" else f" {note}"
         estimates = sorted({c.column for c in cells if c.column.endswith("*")})
@@ -476,6 +482,7 @@ class Calculator:
         best: Operand | None,
         largest: bool,
         tables: list[str],
+        whole: str | None = None,
     ) -> str:
         zh = q.language == "zh"
         value = amount(computed.value, computed.unit, q.language, whole=all(o.whole for o in operands))
@@ -499,6 +506,11 @@ class Calculator:
             if zh:
                 return f"{best.name}{word}，为 {value} {sources}。全部：{listing}。"
             return f"{best.name} is {word}, with {value} {sources}. All: {listing}."
+        if operation == "breakdown" and whole:
+            if zh:
+                return f"{whole}为 {value} {sources}，其中{listing}（{computed.formula}）。"
+            whole = whole[:1].upper() + whole[1:]
+            return f"{whole}: {value} {sources}, of which {listing} ({computed.formula})."
         heading = {
             "sum": ("合计", "together"),
             "breakdown": ("合计", "together"),
