@@ -188,9 +188,8 @@ class Assistant:
 
     # -- retrieval ---------------------------------------------------------------------------------
     def relevant(self, passage: Passage, language: str) -> bool:
-        dense_min, words_min, (both_dense, both_words) = GATES[
-            "same" if passage.chunk["language"] == language else "cross"
-        ]
+        matched_in = passage.dense_language or passage.chunk["language"]
+        dense_min, words_min, (both_dense, both_words) = GATES["same" if matched_in == language else "cross"]
         words = sum(self.engine.idf.get(t, 0.0) for t in passage.matched)
         dense = passage.dense_score
         return dense >= dense_min or words >= words_min or (dense >= both_dense and words >= both_words)
