@@ -27,6 +27,14 @@ _SECTION_SP = re.compile(r"(?:次级方案|Subprogramme)\s*(\d)")
 OTHER_SP = 0.5
 
 
+def keyword_text(chunk: dict) -> str:
+    """What BM25 reads of a chunk: its search text, and for a table the section it belongs to
+    (the tables of chapters IV to VII share captions; "policymaking organs" tells them apart)."""
+    if chunk["unit_kind"] == "table":
+        return f"{chunk['section']}\n{chunk['search_text']}"
+    return chunk["search_text"]
+
+
 @dataclass(frozen=True)
 class Filters:
     """Restrict a search: citation kinds (paragraph, table, list, ...), language, section text."""
@@ -94,7 +102,7 @@ class SearchEngine:
         self.embedder = embedder
         self.tokenizer = tokenizer
         self.expander = expander
-        tokens = [tokenizer.tokens(c["search_text"]) for c in chunks]
+        tokens = [tokenizer.tokens(keyword_text(c)) for c in chunks]
         self.doc_tokens = [set(t) for t in tokens]
         self.bm25 = bm25s.BM25()
         self.bm25.index([t or ["∅"] for t in tokens], show_progress=False)
@@ -131,7 +139,8 @@ class SearchEngine:
             for key, i in dense_best:
                 fused[key] = (dense[i] - floor) / max(top - floor, 1e-9)
         if bm25_best:  # BM25 scores as a fraction of the best
-            weight = KEYWORD_WEIGHT["hybrid" if language in (None, *self.dense_languages) else "keywords only"]
+            hybrid = language is None or language in self.dense_languages
+            weight = KEYWORD_WEIGHT["hybrid" if hybrid else "keywords only"]
             top = bm25[bm25_best[0][1]]
             for key, i in bm25_best:
                 fused[key] = fused.get(key, 0.0) + weight * bm25[i] / top
