@@ -123,7 +123,11 @@ class SearchEngine:
         filters = filters or Filters()
         tokens = self.query_tokens(question)
         bm25 = np.asarray(self.bm25.get_scores(tokens), dtype=float) if tokens else np.zeros(len(self.chunks))
-        vector = self.embedder.embed_query(question)
+        hybrid = language is None or language in self.dense_languages
+        # A question in a language without vectors reaches the official text's vectors better with
+        # the glossary's twins of its terms (tune split, English MRR 0.829 -> 0.835; Chinese
+        # questions lose with English twins, 0.852 -> 0.787 hit@1).
+        vector = self.embedder.embed_query(question if hybrid else self.expander.expand(question))
         dense = np.zeros(len(self.chunks))
         for hit in self.store.query(vector, k=min(DENSE_CANDIDATES, len(self.chunks)), where=filters.where()):
             if hit.id in self.position:
@@ -139,7 +143,6 @@ class SearchEngine:
             for key, i in dense_best:
                 fused[key] = (dense[i] - floor) / max(top - floor, 1e-9)
         if bm25_best:  # BM25 scores as a fraction of the best
-            hybrid = language is None or language in self.dense_languages
             weight = KEYWORD_WEIGHT["hybrid" if hybrid else "keywords only"]
             top = bm25[bm25_best[0][1]]
             for key, i in bm25_best:
