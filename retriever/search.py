@@ -13,12 +13,16 @@ from retriever.tokenize import Tokenizer
 from vectorstore import VectorStore
 
 DENSE_CANDIDATES = 50  # nearest chunks asked of the vector store
-# Fusion adds, per unit, its best chunk's cosine scaled to [0, 1] over the dense candidates and its
-# best chunk's BM25 score as a fraction of the top one, times this weight. Scores, not ranks: a
-# clear keyword winner stays ahead of a near-tie of vectors (tune split, hit@1: Chinese 0.80 -> 0.85,
-# English 0.58 -> 0.68 against reciprocal-rank fusion). A question in a language whose text has no
-# vectors (the English rendering, searched by keywords) leans more on its keywords.
+# Fusion adds, per unit, its best chunk's cosine above the last dense candidate's, divided by the
+# spread of the candidates' cosines (the best gets 1), and its best chunk's BM25 score as a fraction
+# of the top one, times KEYWORD_WEIGHT. Scores, not ranks: a clear keyword winner stays ahead of a
+# near-tie of vectors (tune split, hit@1: Chinese 0.80 -> 0.85, English 0.58 -> 0.68 against
+# reciprocal-rank fusion). A question in a language whose text has no vectors (the English rendering,
+# searched by keywords) leans more on its keywords. The spread counts as at least MIN_SPREAD, so that
+# when all candidates are about as near (a typical spread is 0.03-0.05) the vectors decide less
+# (tune split, hit@1: Chinese 0.852 -> 0.902, English 0.767 -> 0.800).
 KEYWORD_WEIGHT = {"hybrid": 1.5, "keywords only": 2.0}
+MIN_SPREAD = 0.06
 # BM25 saturation and length normalisation (tune split: k1 1.5 -> 1.2 took English hit@1 0.750 -> 0.767,
 # Chinese unchanged; b 0.5 suits the Chinese and costs the English more).
 BM25_K1, BM25_B = 1.2, 0.75
@@ -141,10 +145,10 @@ class SearchEngine:
         dense_best = self._best_by_unit((i for i in allowed if dense[i] > 0), dense)
         bm25_best = self._best_by_unit((i for i in allowed if bm25[i] > 0), bm25)
         fused: dict[tuple[str, str], float] = {}
-        if dense_best:  # cosines scaled to [0, 1] between the last candidate and the best
+        if dense_best:  # cosines above the last candidate's, scaled by their spread (at least MIN_SPREAD)
             top, floor = dense[dense_best[0][1]], dense[dense_best[-1][1]]
             for key, i in dense_best:
-                fused[key] = (dense[i] - floor) / max(top - floor, 1e-9)
+                fused[key] = (dense[i] - floor) / max(top - floor, MIN_SPREAD)
         if bm25_best:  # BM25 scores as a fraction of the best
             weight = KEYWORD_WEIGHT["hybrid" if hybrid else "keywords only"]
             top = bm25[bm25_best[0][1]]
