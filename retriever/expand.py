@@ -13,7 +13,11 @@ class Expander:
     """Finds glossary terms in a question and adds the other language's term."""
 
     def __init__(self, glossary: Glossary):
-        pairs = [(zh, en) for zh, en in glossary.terms.items() if len(en.split()) <= MAX_TERM_WORDS]
+        pairs = [  # a bare year ("2019" / "2019年") has no twin to bring: it reads the same in both
+            (zh, en)
+            for zh, en in glossary.terms.items()
+            if len(en.split()) <= MAX_TERM_WORDS and re.search(r"[A-Za-z]", en)
+        ]
         self._en: list[tuple[re.Pattern[str], str]] = []
         for zh, en in pairs:
             phrase = re.sub(r"^[A-Z]\.\s*|^[IVX]+\.\s*|\s*\(.*?\)", "", en).strip()
