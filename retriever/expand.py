@@ -7,6 +7,9 @@ import re
 from ingest.glossary import Glossary
 
 MAX_TERM_WORDS = 6
+# A heading's numbering ("VII.", "D.", "七、", "（a）") is no part of the term its twin brings.
+_NUMBERING_EN = r"^[A-Z]\.\s*|^[IVX]+\.\s*"
+_NUMBERING_ZH = r"^(?:[一二三四五六七八九十]+、|[A-Z]\.|（[a-z一二三四五六七八九十]+）)\s*"
 
 
 class Expander:
@@ -20,10 +23,14 @@ class Expander:
         ]
         self._en: list[tuple[re.Pattern[str], str]] = []
         for zh, en in pairs:
-            phrase = re.sub(r"^[A-Z]\.\s*|^[IVX]+\.\s*|\s*\(.*?\)", "", en).strip()
+            phrase = re.sub(rf"{_NUMBERING_EN}|\s*\(.*?\)", "", en).strip()
             if len(phrase) >= 3:
-                self._en.append((re.compile(rf"\b{re.escape(phrase)}s?\b", re.IGNORECASE), zh))
-        self._zh = sorted(((zh, en) for zh, en in pairs if len(zh) >= 2), key=lambda p: -len(p[0]))
+                twin = re.sub(_NUMBERING_ZH, "", zh).strip()  # "七、 方案支助" brings "方案支助"
+                self._en.append((re.compile(rf"\b{re.escape(phrase)}s?\b", re.IGNORECASE), twin))
+        self._zh = sorted(
+            ((zh, re.sub(_NUMBERING_EN, "", en).strip()) for zh, en in pairs if len(zh) >= 2),
+            key=lambda p: -len(p[0]),
+        )
 
     def expand(self, question: str) -> str:
         """The question plus the glossary twins of the terms it contains."""
