@@ -164,11 +164,15 @@ class SearchEngine:
                 if sections and not sections & named:
                     fused[key] *= OTHER_SP
         query_set = set(tokens)
+        # The chunk a passage shows (and quotes, and whose words the gates count): the unit's chunk in
+        # the question's language that matched best (BM25 score plus cosine), else its best match.
+        in_language = (i for i in allowed if self.chunks[i]["language"] == language)
+        own = dict(self._best_by_unit(in_language, bm25 + dense))
         passages = []
         for key in sorted(fused, key=lambda key: -fused[key])[:k]:
             d_rank, d_i = dense_at.get(key, (None, None))
             b_rank, b_i = bm25_at.get(key, (None, None))
-            shown = b_i if b_i is not None else d_i
+            shown = own.get(key, b_i if b_i is not None else d_i)
             assert shown is not None
             passages.append(
                 Passage(
