@@ -98,6 +98,7 @@ STOP_EN = frozenset(
         "says",
         "said",
         "un",
+        "s",  # the possessive: "UN-Habitat's" -> "un-habitat", "s"
     ]
 )
 STOP_ZH = frozenset(
@@ -176,9 +177,18 @@ class Tokenizer:
 
 
 def _stem(word: str) -> str:
-    """A light English stem so "posts"/"post" and "evaluations"/"evaluation" meet."""
+    """A light English stem so "posts"/"post", "funded"/"funding"/"fund", "financed"/"finance"
+    and "evaluations"/"evaluation" meet; words with digits are kept as they are."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) <= 4:
+        return word
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            return word[:-1] if word[-1] == word[-2] and word[-1] not in "lsz" else word
+    return word[:-1] if word.endswith("e") else word  # "finance" meets "financed"

@@ -209,7 +209,14 @@ def test_score_arithmetic():
 
 @pytest.mark.parametrize(
     "question",
-    ["What is the capital of France?", "法国的首都是哪里？", "写一首关于春天的诗", "Tell me a joke"],
+    [
+        "What is the capital of France?",
+        "法国的首都是哪里？",
+        "写一首关于春天的诗",
+        "Tell me a joke",
+        "Who won the 2018 football World Cup?",  # a year the document has
+        "What is the budget of NASA for 2020?",  # a term the document has
+    ],
 )
 def test_off_topic_questions_get_no_citations(assistant, question):
     answer = assistant.ask(question)
