@@ -143,7 +143,7 @@ def show_answer(n: int, turn: dict) -> None:
     if (table := result_table(result)) is not None:
         st.dataframe(table, hide_index=True)
     if (chart := chart_frame(result)) is not None:
-        st.bar_chart(chart, horizontal=True, stack=False, height=80 + 40 * len(chart))
+        st.bar_chart(chart, horizontal=True, stack=False, sort=False, height=80 + 40 * len(chart))
     citations = answer["citations"]
     if not citations:
         return
