@@ -98,15 +98,11 @@ def current_assistant() -> Assistant:
 # -- showing a unit or a table -------------------------------------------------------------------------
 def show_unit(unit, language: str, cells: list[dict] | None = None, key: str = "") -> None:
     """A paragraph in the official Chinese and the English rendering, or a table (cells highlighted)."""
-    view = unit_view(index, unit)
+    view = unit_view(index, unit, language)
     st.markdown(f"**{markdown_text(view.label)}** · {markdown_text(view.section or view.title)}")
     st.caption(f"source lines {view.lines} · 原文第 {view.lines} 行")
     if view.table_id is not None:
-        title = view.title if language == "zh" else index.glossary.en(view.title) or view.title
-        unit_name = (
-            view.table_unit if language == "zh" else index.glossary.en(view.table_unit) or view.table_unit
-        )
-        st.markdown(markdown_text(title + (f" ({unit_name})" if unit_name else "")))
+        st.markdown(markdown_text(view.title + (f" ({view.table_unit})" if view.table_unit else "")))
         frame = table_frame(index, view.table_id, language)
         width = "small" if len(frame.columns) > 6 else "medium"  # headers are long; numbers are short
         st.dataframe(

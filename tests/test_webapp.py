@@ -17,6 +17,7 @@ from webapp.views import (
     highlighted_positions,
     markdown_text,
     result_cells,
+    result_table,
     styled_table,
     table_csv,
     table_frame,
@@ -146,3 +147,20 @@ def test_an_audit_highlights_its_disagreeing_cells_and_lists_them():
     assert frame["against"].tolist() == ["", "Table 1.1"]
     assert audit_frame({"disagreements": []}) is None and audit_frame(None) is None
     assert result_cells({"cells": [{"table": "1.1"}]}) == [{"table": "1.1"}]
+
+
+def test_a_result_table_writes_figures_as_the_document_does():
+    result = {"table": {"columns": ["", "thousand USD"], "rows": [["TC", 59531.6], ["RB", 1578.2]]}}
+    assert result_table(result).values.tolist() == [["TC", "59 531.6"], ["RB", "1 578.2"]]
+    posts = {"table": {"columns": ["", "posts"], "rows": [["P-4", 12.0], ["P-3", 9.0]]}}
+    assert result_table(posts).values.tolist() == [["P-4", "12"], ["P-3", "9"]]
+    assert result_table(None) is None
+
+
+def test_a_view_in_english_has_the_renderings_section_and_the_glossarys_title(index):
+    table = unit_view(index, unit_for(index.document, "table", "1.1"), "en")
+    assert table.section == "II. Overall orientation › Overall financial resource requirements"
+    assert table.title.startswith("Resource requirements for 2020")
+    assert table.table_unit.startswith("Thousands")
+    paragraph = unit_view(index, unit_for(index.document, "paragraph", "59"), "zh")
+    assert paragraph.section.startswith("三、") and [v.language for v in paragraph.versions] == ["zh", "en"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from calculator.phrasing import fmt
 from index.reader import Index
 from ingest.chunks import unit_text
 from ingest.citation import citation_label
@@ -60,19 +61,26 @@ class UnitView:
     notes: list[str] = field(default_factory=list)  # table notes and the footnotes the unit carries
 
 
-def unit_view(index: Index, unit: Unit) -> UnitView:
+def unit_view(index: Index, unit: Unit, language: str | None = None) -> UnitView:
+    """The unit, its section path and title in `language` where the corpus has it (default: official)."""
     glossary = index.glossary
+    shown = index.unit(unit.kind, unit.id, language) if language else None
+    shown = shown or unit
+    title = shown.title
+    if unit.table is not None and language and language != index.document.language:
+        title = glossary.en(unit.title) or shown.title
     view = UnitView(
         label=citation_label(unit, glossary),
-        title=unit.title,
-        section=" › ".join(unit.section),
+        title=title,
+        section=" › ".join(shown.section),
         lines=str(unit.line_start)
         if unit.line_start == unit.line_end
         else f"{unit.line_start}-{unit.line_end}",
     )
     if unit.table is not None:
         view.table_id = unit.id
-        view.table_unit = unit.table.unit
+        english = language and language != index.document.language
+        view.table_unit = (glossary.en(unit.table.unit) if english else None) or unit.table.unit
         view.notes = list(unit.table.notes)
     else:
         official = index.document
@@ -160,11 +168,14 @@ def chart_frame(result: dict | None) -> pd.DataFrame | None:
 
 
 def result_table(result: dict | None) -> pd.DataFrame | None:
-    """The small table a computed result carries, as a frame."""
+    """The small table a computed result carries, as a frame, its figures written as the document
+    writes them ("3 062.1")."""
     table = (result or {}).get("table")
     if not table or not table.get("rows"):
         return None
-    return pd.DataFrame(table["rows"], columns=[c or " " for c in table["columns"]])
+    unit = table["columns"][-1] if len(table["columns"]) == 2 else ""
+    rows = [[fmt(v, unit) if isinstance(v, float | int) else v for v in row] for row in table["rows"]]
+    return pd.DataFrame(rows, columns=[c or " " for c in table["columns"]])
 
 
 def result_cells(result: dict | None) -> list[dict]:
