@@ -26,7 +26,6 @@ AUDIT = re.compile(
     r"相符|一致|核对|加起来|对得上|是否正确|有没有错",
     re.IGNORECASE,
 )
-TABLE_REF = re.compile(r"(?:table|表)\s*(\d{1,2}\.\d[AB]?)", re.IGNORECASE)
 TOTALS = ("Total", "Subtotal", "Total:")
 PROPOSED = "2020 proposed budget"
 FOUNDATION_TABLES = ("3.1", "3.2", "3.3")  # the Foundation non-earmarked budget only

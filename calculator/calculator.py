@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from calculator import operations as ops
-from calculator.audit import AUDIT, TABLE_REF, Auditor
+from calculator.audit import AUDIT, Auditor
 from calculator.cells import COMPONENT_TABLES, Cell
 from calculator.locate import BUDGET_YEAR, MONEY, POSTS, SUBPROGRAMMES, Coords, Locator
 from calculator.operations import Computed, Operand
@@ -49,6 +49,7 @@ from calculator.question import (
     Question,
 )
 from calculator.vocabulary import Entity, Vocabulary, normalise
+from retriever.references import find_references
 
 GRAND_TOTAL = re.compile(
     r"total budget|overall budget|total resources|total (?:direct )?(?:resource )?requirements|"
@@ -56,7 +57,6 @@ GRAND_TOTAL = re.compile(
     re.IGNORECASE,
 )
 MONEY_COUNT = re.compile(r"how many(?! times)|多少个|几个", re.IGNORECASE)
-LAST_STAGGERED_YEAR = 2023
 CORE = ("FNE", "RB")  # ¶46: the core budget is the Foundation non-earmarked and the regular budget
 AGGREGATES = {"funding": {"CORE"}, "object": {"NONPOST"}, "grade": {"PROF", "GS"}}
 
@@ -99,7 +99,8 @@ class Calculator:
         """"Does Table 7.2 match the totals?" / "表 7.2 与总数相符吗？": each table named, checked against its
         own totals and the other tables; None when the question asks no such thing."""
         text = normalise(question)
-        tables = [t for t in dict.fromkeys(TABLE_REF.findall(text)) if t in self.auditor.tables()]
+        named = [r.id for r in find_references(text) if r.kind == "table"]
+        tables = [t for t in named if t in self.auditor.tables()]
         if not tables or not AUDIT.search(text):
             return None
         answer, result, cited = self.auditor.report(tables, language)
@@ -173,7 +174,7 @@ class Calculator:
         if any(y < BUDGET_YEAR for y in q.years):
             return False
         later = [y for y in q.years if y > BUDGET_YEAR]
-        if later and (measure == MONEY or max(later) > LAST_STAGGERED_YEAR):
+        if later and (measure == MONEY or max(later) > max(self.locator.staggered_years)):
             raise self.refuse(q, "year" if measure == MONEY else "posts_year", years=later)
         if later and not ADDED.search(q.text):
             raise self.refuse(q, "posts_added", years=later)  # posts added that year, or in post then?

@@ -35,6 +35,8 @@ class Locator:
         self.trend_years = {
             int(m.group()): c for c in columns.column_path_en if (m := re.match(r"\d{4}", c)) is not None
         }
+        rows = long[long.table_id == STAGGERED_GRADES].drop_duplicates("row_index")
+        self.staggered_years = [int(r) for r in rows.row_path_en if r.isdigit()]  # the plan's years
 
     def component(self, key: str | None) -> tuple[str, ...]:
         """A component's labels: its name, and "Subprogramme N" as Tables 1.5B and 2.3 call it."""

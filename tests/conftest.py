@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from embeddings.fake import FakeEmbedder
 from ingest.glossary import load_glossary
 from ingest.manifest import load_corpus
 from ingest.pipeline import parse_corpus, run_ingest
+from tests.browser import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -79,12 +79,6 @@ def cli_env(fake_index, monkeypatch):
     return fake_index
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def chroma_executable() -> str:
     beside = Path(sys.executable).with_name("chroma")
     found = str(beside) if beside.exists() else shutil.which("chroma")
@@ -113,10 +107,5 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
                 time.sleep(0.2)
         yield port
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
         log.close()

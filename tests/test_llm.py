@@ -18,7 +18,7 @@ from assistant.guard import guard
 from assistant.llm import LLMComposer, LLMError, asks_for_number, make_chat_model
 from assistant.prompt import Source, marker_label, unit_text
 from index.reader import Index
-from tests.conftest import free_port
+from tests.browser import free_port
 from wpb.cli import app
 from wpb.settings import Settings
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.conftest import free_port
+from tests.browser import free_port
 from vectorstore import (
     ChromaStore,
     Hit,

@@ -118,8 +118,7 @@ def table_frame(index: Index, table_id: str, language: str) -> pd.DataFrame:
 
 def table_csv(index: Index, table_id: str, language: str) -> bytes:
     """The table as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese)."""
-    frame = wide_view(index.tables, table_id, values="raw", lang="zh" if language == "zh" else "en")
-    return frame.to_csv().encode("utf-8-sig")
+    return table_frame(index, table_id, language).to_csv().encode("utf-8-sig")
 
 
 def highlighted_positions(index: Index, table_id: str, cells: list[dict]) -> set[tuple[int, int]]:
