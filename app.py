@@ -12,6 +12,7 @@ import threading
 import streamlit as st
 
 from assistant.assistant import Assistant
+from assistant.build_check import check_build
 from assistant.llm import LLMError, make_chat_model
 from embeddings import EmbedderError
 from index.reader import Index, IndexUnavailable
@@ -53,6 +54,7 @@ def build_index(force: bool = False) -> None:
         force=force,
         dense_languages=settings.dense_languages,
         progress=lambda stage, done, total: bar.progress(done / total if total else 1.0, text=stage),
+        validate=check_build,
     )
     bar.empty()
 

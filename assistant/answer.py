@@ -30,6 +30,10 @@ class Answer:
     elapsed_ms: float = 0.0
     notices: list[str] = field(default_factory=list)
     composer: str = "extractive"  # "llm": an LLM wrote the text from the citations and the guard passed it
+    # The calculator's outcome: "answered" (a figure), "clarify" (a question back, with `options`),
+    # "absent" (the document has no such figure), "unread" (words it could not read); "" for other routes.
+    status: str = ""
+    options: list[dict[str, str]] = field(default_factory=list)  # {"label", "question"} to click or ask
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -12,11 +12,11 @@ from assistant.language import detect_language
 from assistant.llm import LLMComposer, asks_for_number
 from assistant.prompt import Source, marker_label, unit_text
 from assistant.validate import problem
-from calculator.calculator import Calculator
-from calculator.vocabulary import Vocabulary
+from calculator.calculator import CONFIG_FILE, Calculator, Outcome
 from embeddings import Embedder, make_embedder
 from index.reader import Index
 from ingest.citation import citation_label
+from ingest.fidelity import numbers
 from ingest.model import Unit
 from retriever.expand import Expander
 from retriever.references import Ref, find_references
@@ -82,12 +82,23 @@ class Assistant:
         self.document = index.document  # the official text
         self.official = index.document.language
         self.glossary = index.glossary
-        self.calculator = Calculator(index.tables, Vocabulary.load(index.synonyms_file))
+        self.calculator = self._calculator(index)
         self._embedder = embedder
         self._engine: SearchEngine | None = None
         self._engine_lock = threading.Lock()
         self.llm = llm
         self.composer = LLMComposer(llm, self.document.symbol) if llm is not None else None
+
+    def _calculator(self, index: Index) -> Calculator | None:
+        """The calculator over this build's tables (None when the corpus has no calculator.toml)."""
+        if not (index.calculator_dir / CONFIG_FILE).exists():
+            return None
+        labels = {
+            (u.kind, u.id): citation_label(u, self.glossary)
+            for u in self.document.units
+            if u.kind in ("table", "deliverables", "paragraph")
+        }
+        return Calculator(index.tables, self.document, index.calculator_dir, labels)
 
     @property
     def engine(self) -> SearchEngine:
@@ -125,12 +136,18 @@ class Assistant:
         issue = problem(question, language)
         if issue:
             answer = Answer(question, language, "refuse", issue)
-        elif (audit := self.calculator.audit(question, language)) is not None:
+        elif (audit := self.audit(question, language)) is not None:
             answer = self.calculate(question, language, audit, route="audit")
         elif refs := find_references(question):
             answer = self.lookup(question, language, refs)
-        elif (outcome := self.calculator.handle(question, language)) is not None:
+        elif self.calculator and (outcome := self.calculator.handle(question, language)) is not None:
             answer = self.calculate(question, language, outcome)
+            if outcome.status == "unread":  # no figure computed; what the document says about it, quoted
+                found = self.retrieve(question, asked, k, filters, reply=language)
+                if found.citations:
+                    found.answer = f"{outcome.answer}\n\n{found.answer}"
+                    found.status = "unread"
+                    answer = found
         else:
             answer = self.retrieve(question, asked, k, filters, reply=language)
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -218,10 +235,46 @@ class Assistant:
         )
 
     # -- calculator --------------------------------------------------------------------------------
-    def calculate(self, question: str, language: str, outcome, route: str = "calculator") -> Answer:
-        units = [self.document.get("table", t) for t in outcome.tables]
-        citations = [self.cite(self.in_language(u, language)) for u in units if u is not None]
-        return Answer(question, language, route, outcome.answer, citations, outcome.result)
+    def audit(self, question: str, language: str) -> Outcome | None:
+        if self.calculator is None:
+            return None
+        tables = [r.id for r in find_references(question) if r.kind == "table"]
+        return self.calculator.audit(question, language, tables) if tables else None
+
+    def calculate(self, question: str, language: str, outcome: Outcome, route: str = "calculator") -> Answer:
+        citations = []
+        printed = {p["paragraph"]: p for p in (outcome.result or {}).get("paragraphs", [])}
+        for kind, ident in outcome.sources:
+            unit = self.document.get(kind, ident)
+            if unit is not None:
+                shown = self.in_language(unit, language)
+                quote = (
+                    self.figure_sentence(shown, printed[ident])
+                    if ident in printed and kind == "paragraph"
+                    else None
+                )
+                citations.append(self.cite(shown, quote))
+        options = [{"label": o.label, "question": o.question} for o in outcome.options]
+        return Answer(
+            question,
+            language,
+            route,
+            outcome.answer,
+            citations,
+            outcome.result,
+            status=outcome.status,
+            options=options,
+        )
+
+    @staticmethod
+    def figure_sentence(unit: Unit, figure: dict) -> str:
+        """The sentence of a paragraph (official or rendered) that states a figure: the quoted sentence of
+        the official text, or the rendering's sentence with the same number in its own way of writing it."""
+        if unit.text.find(figure["printed"]) >= 0:
+            return figure["quote"]
+        wanted = numbers(figure["printed"])
+        found = [s for s in sentences(unit.text) if wanted & numbers(s)]
+        return found[0] if found else figure["quote"]
 
     # -- retrieval ---------------------------------------------------------------------------------
     def relevant(self, passage: Passage, language: str) -> bool:

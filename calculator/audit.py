@@ -1,260 +1,234 @@
-"""Does a table add up? Its rows and columns against its own printed totals, and each of its figures
-against the same figure in the other tables (summary tables 1.1-2.3, the components' own tables)."""
+"""Does a table add up? Each printed total against the figures it totals (rows and columns, found from
+the labels' coordinates), and each figure against the same figure in the other tables (the cube)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import pandas as pd
+from calculator.cube import ALL, Cube, Fact, LabelReader, _axis
+from calculator.phrase import cite_label, fmt
+from messages import t
 
-from calculator.cells import COMPONENT_TABLES, SEP, Cell
-from calculator.locate import (
-    CATEGORIES,
-    GRADE_ALIASES,
-    MONEY,
-    POSTS,
-    STAGGERED_COMPONENTS,
-    STAGGERED_GRADES,
-    TREND_TABLE,
-    Locator,
-)
-from calculator.phrasing import fmt, label
-
-AUDIT = re.compile(
-    r"\b(?:match|matches|add up|adds up|agree|agrees|tally|tallies|consistent|correct|check|audit|verify)\b|"
-    r"相符|一致|核对|加起来|对得上|是否正确|有没有错",
-    re.IGNORECASE,
-)
-TOTALS = ("Total", "Subtotal", "Total:")
-PROPOSED = "2020 proposed budget"
-FOUNDATION_TABLES = ("3.1", "3.2", "3.3")  # the Foundation non-earmarked budget only
-STAGGERED = (STAGGERED_GRADES, STAGGERED_COMPONENTS)
 MAX_FINDINGS = 12  # listed in the answer; all of them are in the result
-TOLERANCE = {MONEY: 0.15, POSTS: 0.0}  # figures rounded to 0.1 may add up to a tenth or so apart
+TOLERANCE = {"money": 0.15, "posts": 0.0}  # figures rounded to 0.1 may add up to a tenth or so apart
 
 
 @dataclass(frozen=True)
 class Finding:
-    """A printed figure and what it should be: the sum of the cells it totals, or another table's figure."""
+    """A printed figure and what it should be: the sum of the figures it totals, or another table's."""
 
-    cell: Cell
+    fact: Fact
     expected: float
-    against: tuple[Cell, ...]
-    kind: str  # "total" (rows or columns do not add up) or "table" (another table prints another figure)
+    against: tuple[Fact, ...]
+    kind: str  # "total" (the figures it totals add up to something else) or "table" (another table differs)
+    grand: int = 0  # how many of its row and column are totals (the bigger, the more it matters)
 
-    @property
-    def of_totals(self) -> int:
-        """How many of its row and column are printed totals (the cells carry the official labels)."""
-        return sum(
-            last(path).rstrip("：:") in ("共计", "小计") or last(path).endswith("拟议预算")
-            for path in (self.cell.row, self.cell.column)
-        )
-
-    def sentence(self, zh: bool) -> str:
-        cell = self.cell
-        where = f"{cell.row} × {cell.column}"
+    def sentence(self, language: str, labels: dict) -> str:
+        fact = self.fact
+        where = f"{fact.row} × {fact.column}"
+        cite = f"[{cite_label('table', fact.source, labels)}]"
         if self.kind == "total":
             parts = " + ".join(c.raw for c in self.against)
-            added = fmt(self.expected, cell.unit)
-            if zh:
-                return f"{where} 印为 {cell.raw}，但所列各项相加为 {added}（{parts}）[{label(cell.table)}]"
-            return (
-                f"{where} is printed {cell.raw}, but the figures it totals add up to {added} ({parts})"
-                f" [{label(cell.table)}]"
+            return t(
+                "audit.total",
+                language,
+                where=where,
+                raw=fact.raw,
+                added=fmt(self.expected, fact.unit),
+                parts=parts,
+                cite=cite,
             )
         other = self.against[0]
-        if zh:
-            return (
-                f"{where} 印为 {cell.raw} [{label(cell.table)}]，而 {other.row} × {other.column} 为"
-                f" {other.raw} [{label(other.table)}]"
-            )
-        return (
-            f"{where} is printed {cell.raw} [{label(cell.table)}], but {other.row} × {other.column} is"
-            f" {other.raw} [{label(other.table)}]"
+        return t(
+            "audit.table",
+            language,
+            where=where,
+            raw=fact.raw,
+            cite=cite,
+            other=f"{other.row} × {other.column}",
+            other_raw=other.raw,
+            other_cite=f"[{cite_label('table', other.source, labels)}]",
         )
 
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
-            **self.cell.ref(),
-            "value": self.cell.value,
+            "table": self.fact.source,
+            "row": self.fact.row,
+            "column": self.fact.column,
+            "value": self.fact.value,
             "expected": round(self.expected, 1),
-            "against": [{**c.ref(), "value": c.value} for c in self.against],
+            "against": [
+                {"table": c.source, "row": c.row, "column": c.column, "value": c.value} for c in self.against
+            ],
         }
 
 
-def last(path: str) -> str:
-    return path.split(SEP)[-1].strip()
-
-
 class Auditor:
-    """Checks one table of the tidy long frame."""
+    """Checks the tables of the cube."""
 
-    def __init__(self, long: pd.DataFrame, locator: Locator, labels: dict[str, dict[str, str]]):
+    def __init__(self, cube: Cube, reader: LabelReader, long, labels: dict, trusted=lambda fact: True):
+        self.cube = cube
+        self.trusted = trusted  # whether a table's figure may be checked against (its totals agree)
+        self.reader = reader
         self.long = long
-        self.locator = locator
         self.labels = labels
+
+    def tables(self) -> list[str]:
+        return list(dict.fromkeys(str(t) for t in self.long.table_id))
 
     def report(self, tables: list[str], language: str) -> tuple[str, dict, list[str]]:
         """The answer (a line per disagreement), the result and the tables to cite."""
-        zh = language == "zh"
         lines, found, cited, checked = [], [], list(tables), 0
         for table in tables:
             findings, count = self.audit(table)
             checked += count
-            findings.sort(key=lambda f: (f.kind != "total", -f.of_totals))  # the totals first
+            findings.sort(key=lambda f: (f.kind != "total", -f.grand))  # the totals, the grand totals first
             found += [f.to_dict() for f in findings]
+            label = cite_label("table", table, self.labels)
             if not findings:
-                lines.append(
-                    f"{label(table)}：核对了 {count} 个数字，均与本表合计和其他表格一致。"
-                    if zh
-                    else f"{label(table)}: {count} figures checked; all agree with its totals and the other"
-                    " tables."
-                )
+                lines.append(t("audit.agree", language, table=label, count=count))
                 continue
-            lines.append(
-                f"{label(table)}：核对了 {count} 个数字，{len(findings)} 处不一致："
-                if zh
-                else f"{label(table)}: {count} figures checked, {len(findings)} disagreements:"
-            )
+            lines.append(t("audit.disagree", language, table=label, count=count, found=len(findings)))
             for finding in findings[:MAX_FINDINGS]:
-                lines.append("- " + finding.sentence(zh))
-                cited += [c.table for c in finding.against]
+                lines.append("- " + finding.sentence(language, self.labels))
+                cited += [c.source for c in finding.against]
             if len(findings) > MAX_FINDINGS:
-                more = len(findings) - MAX_FINDINGS
-                lines.append(f"- ……另有 {more} 处（见 result）" if zh else f"- … {more} more (see result)")
+                lines.append("- " + t("audit.more", language, more=len(findings) - MAX_FINDINGS))
         result = {"tables": tables, "checked": checked, "disagreements": found}
         return "\n".join(lines), result, list(dict.fromkeys(cited))
 
-    def tables(self) -> list[str]:
-        return list(dict.fromkeys(self.long.table_id))
-
     def audit(self, table: str) -> tuple[list[Finding], int]:
         """The findings and the number of figures checked."""
-        frame = self.long[self.long.table_id == table]
-        cells = {
-            (r.row_index, r.column_index): Cell(
-                table, r.row_path, r.column_path, float(r.value), str(r.raw), str(r.unit)
-            )
-            for r in frame.itertuples()
+        facts = {f.order: f for f in self.cube.facts if f.source == table and f.source_kind != "paragraph"}
+        part = self.long[self.long.table_id == table]
+        printed = {
+            (int(r.row_index), int(r.column_index)): facts.get((int(r.row_index), int(r.column_index)))
+            or _printed(table, r, self.reader.config.units)
+            for r in part.itertuples()
         }
-        by_rows, checked_rows = self.totals(frame, cells, by_row=True)
-        by_columns, checked_columns = self.totals(frame, cells, by_row=False)
-        findings, checked = by_rows + by_columns, checked_rows + checked_columns
-        if table != TREND_TABLE:
-            other, count = self.across(frame, cells, table)
-            findings += other
-            checked += count
-        return findings, checked
+        by_rows, n_rows = self.totals(table, part, printed, by_row=True)
+        by_columns, n_columns = self.totals(table, part, printed, by_row=False)
+        across, n_across = self.across(table, facts)
+        return by_rows + by_columns + across, n_rows + n_columns + n_across
 
-    # -- a table against its own totals -------------------------------------------------------------
-    def totals(self, frame: pd.DataFrame, cells: dict, by_row: bool) -> tuple[list[Finding], int]:
-        """Each printed total (or subtotal) against the sum of the rows (columns) above it."""
-        along, across = ("row", "column") if by_row else ("column", "row")
-        order = frame.drop_duplicates(f"{along}_index").sort_values(f"{along}_index")
-        lines = [(getattr(r, f"{along}_index"), getattr(r, f"{along}_path_en")) for r in order.itertuples()]
-        proposed_is_total = not by_row and self.funding_columns(lines)
+    # -- a table against its own totals ---------------------------------------------------------------
+    def totals(self, table: str, part, printed: dict, by_row: bool) -> tuple[list[Finding], int]:
+        """Each printed total (or subtotal) against the sum of the lines above it since the last total;
+        every printed cell counts, those the cube does not locate (change columns) too."""
+        along = "row" if by_row else "column"
+        lines = _axis(part, along)
+        coords = self.reader.axis(table, lines)
+        kinds = self._line_kinds(lines, coords)
         findings, checked = [], 0
-        for other in sorted(frame[f"{across}_index"].unique()):
-            items: list[Cell] = []
-            subtotals: list[Cell] = []
-            for index, path in lines:
-                cell = cells.get((index, other) if by_row else (other, index))
-                label = last(path)
-                is_total = label in TOTALS or (proposed_is_total and label == PROPOSED)
-                if cell is None or cell.unit not in TOLERANCE:
-                    items = [] if is_total else items
+        for other in sorted({key[1 if by_row else 0] for key in printed}):
+            items: list[Fact] = []
+            subtotals: list[Fact] = []
+            for index, _ in lines:
+                fact = printed.get((index, other) if by_row else (other, index))
+                kind = kinds.get(index, "")
+                if fact is None or fact.measure not in TOLERANCE:
+                    items = [] if kind else items
                     continue
-                if not is_total:
-                    items.append(cell)
+                if not kind:
+                    items.append(fact)
                     continue
-                parts = items if label == "Subtotal" or not subtotals else items + subtotals
+                parts = items if kind == "subtotal" or not subtotals else items + subtotals
                 if parts:
                     checked += 1
                     expected = sum(c.value for c in parts)
-                    if abs(expected - cell.value) > TOLERANCE[cell.unit] + 1e-9:
-                        findings.append(Finding(cell, expected, tuple(parts), "total"))
-                if label == "Subtotal":
-                    subtotals.append(cell)
+                    if abs(expected - fact.value) > TOLERANCE[fact.measure] + 1e-9:
+                        grand = sum(1 for k in fact.coords.values() if k == ALL) + (kind == "total")
+                        findings.append(Finding(fact, expected, tuple(parts), "total", grand))
+                if kind == "subtotal":
+                    subtotals.append(fact)
                 else:
                     subtotals = []
                 items = []
         return findings, checked
 
-    def funding_columns(self, lines: list[tuple[int, str]]) -> bool:
-        """Columns that are sources of funding and their total ("2020 proposed budget"), as in X.2."""
-        names = set(self.labels["funding"].values())
-        labels = [last(p) for _, p in lines if last(p) != PROPOSED]
-        return bool(labels) and all(label in names for label in labels)
-
-    # -- a table against the others -----------------------------------------------------------------
-    def across(self, frame: pd.DataFrame, cells: dict, table: str) -> tuple[list[Finding], int]:
-        """Each figure against the same figure in another table (the summary table, or the component's)."""
-        component = next((k for k, n in COMPONENT_TABLES.items() if table.split(".")[0] == n), None)
-        rows = {r.row_index: r.row_path_en for r in frame.itertuples()}
-        columns = {r.column_index: r.column_path_en for r in frame.itertuples()}
-        row_siblings = {last(p) for p in rows.values()}
-        column_siblings = {last(p) for p in columns.values()}
-        findings, checked = [], 0
-        for (row, column), cell in cells.items():
-            measure = cell.unit if cell.unit in TOLERANCE else None
-            if measure is None:
-                continue
-            coords: dict[str, str] = {"component": component} if component else {}
-            if table in FOUNDATION_TABLES:
-                coords["funding"] = "FNE"
-            if table in STAGGERED and not {last(rows[row]), last(columns[column])} & {"2020"}:
-                continue  # the staggered plan's other years and totals are not in the 2020 tables
-            named = self.read(rows[row], row_siblings, coords)
-            named = named and self.read(columns[column], column_siblings, coords)
-            if not named or (measure == MONEY and "grade" in coords):
-                continue
-            seen = set()
-            for other in (self.locator.cell(measure, coords), self.locator.twin(measure, coords)):
-                if other is None or other.table == table or other.table in seen:
+    def _line_kinds(self, lines, coords) -> dict[int, str]:
+        """Which lines are totals ("total") or subtotals ("subtotal"): a line without a member of the
+        dimension its siblings name (a "Total" line, or a column for the budget after the members it
+        sums), or with a group of members (a subtotal)."""
+        kinds: dict[int, str] = {}
+        groups = {g for dim in self.reader.config.dimensions.values() for g in dim.groups}
+        by_parent: dict[tuple, list[int]] = {}
+        for index, levels in lines:
+            by_parent.setdefault(tuple(levels[:-1]), []).append(index)
+        for _, members in by_parent.items():
+            named = [coords.get(i) or {} for i in members]
+            dims = {
+                d for c in named for d, k in c.items() if k not in (ALL, "") and d not in ("year", "estimate")
+            }
+            seen: set[tuple[str, str]] = set()
+            for index, c in zip(members, named, strict=True):
+                if coords.get(index) is None:
                     continue
-                seen.add(other.table)
-                checked += 1
-                if abs(other.value - cell.value) > 1e-6:
-                    findings.append(Finding(cell, other.value, (other,), "table"))
+                spec = self.reader.config.dimensions
+                # a group after its members is their subtotal (a group not preceded by its members is not)
+                if any(
+                    k in groups and seen & {(d, m) for m in spec[d].groups.get(k, ())}
+                    for d, k in c.items()
+                    if d in dims and d in spec
+                ):
+                    kinds[index] = "subtotal"
+                elif any(
+                    c.get(d, ALL) == ALL for d in dims if sum(1 for o in named if o.get(d, ALL) != ALL) >= 2
+                ):
+                    kinds[index] = "total"
+                seen |= {(d, k) for d, k in c.items()}
+        axis = [coords.get(i) or {} for i, _ in lines]
+        for index, levels in lines:  # a "Total" whose siblings sit under other headings (one per column)
+            c = coords.get(index)
+            if index in kinds or c is None or not self.reader.label(levels[-1]).total:
+                continue
+            named = {d for o in axis for d, k in o.items() if k != ALL and d not in ("year", "estimate")}
+            if any(c.get(d, ALL) == ALL and sum(1 for o in axis if o.get(d, ALL) != ALL) >= 2 for d in named):
+                kinds[index] = "total"
+        return kinds
+
+    # -- a table against the others --------------------------------------------------------------------
+    def across(self, table: str, facts: dict) -> tuple[list[Finding], int]:
+        """Each figure against the same figure (the same coordinates) in the tables that answer before this
+        one and whose totals agree: the later table is the one reported (a table with swapped columns, not the
+        summary it contradicts)."""
+        findings, checked = [], 0
+        for fact in facts.values():
+            if fact.measure not in TOLERANCE:
+                continue
+            found, _ = self.cube.find_key(fact.key)
+            rank = self.cube.config.rank(table)
+            others = [
+                f
+                for f in found
+                if f.source != table
+                and f.source_kind != "paragraph"
+                and self.cube.config.rank(f.source) < rank
+                and self.trusted(f)
+            ]
+            if not others:
+                continue
+            checked += len({o.source for o in others})
+            wrong = [o for o in others if abs(o.value - fact.value) > 1e-6]
+            if wrong:
+                labelled = sum(1 for d, k in fact.coords.items() if k != ALL and d not in fact.implicit)
+                findings.append(Finding(fact, wrong[0].value, (wrong[0],), "table", -labelled))
         return findings, checked
 
-    def read(self, path: str, siblings: set[str], coords: dict[str, str]) -> bool:
-        """Add what a row or column path names to coords; False when it names something else."""
-        levels = [level.strip() for level in path.split(SEP)]
-        found = [self.component(level) for level in levels[:-1]]  # "A. Programme of work › Subprogramme 1: …"
-        named = [("component", key) for key in found if key]
-        label = levels[-1]
-        category = next((k for k, (_, subtotal) in CATEGORIES.items() if path == subtotal), None)
-        if category:
-            named.append(("grade", category))
-        elif label == "Subtotal":
-            return False  # the subtotal of what? (Table 3.2 has two under one heading)
-        elif label not in TOTALS and label not in (PROPOSED, "2020"):
-            item = self.name(label, siblings)
-            if item is None:
-                return False
-            named.append(item)
-        return all(coords.setdefault(dimension, key) == key for dimension, key in named)
 
-    def component(self, label: str) -> str | None:
-        for key, name in self.labels["component"].items():
-            if label == name or label.endswith(" " + name) or label == f"Subprogramme {key[-1]}":
-                return key
-        return None
-
-    def name(self, label: str, siblings: set[str]) -> tuple[str, str] | None:
-        for key, (category, _) in CATEGORIES.items():
-            if label == category:
-                return "grade", key
-        fundings = {v: k for k, v in self.labels["funding"].items() if k != "CORE"}
-        if label in fundings and (self.component(label) is None or siblings & (set(fundings) - {label})):
-            return "funding", fundings[label]
-        if (key := self.component(label)) is not None:
-            return "component", key
-        for dimension in ("object", "grade"):
-            for key, name in self.labels[dimension].items():
-                if label in (name, *GRADE_ALIASES.get(key, ())):
-                    return dimension, key
-        return None
+def _printed(table: str, row, units: dict[str, str]) -> Fact:
+    """A printed cell the cube does not locate, for adding up."""
+    return Fact(
+        source_kind=str(row.table_kind),
+        source=table,
+        row=str(row.row_path),
+        column=str(row.column_path),
+        raw=str(row.raw),
+        value=float(row.value),
+        unit=str(row.unit),
+        measure=units.get(str(row.unit), ""),
+        coords={},
+        year=0,
+        order=(int(row.row_index), int(row.column_index)),
+    )

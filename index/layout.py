@@ -3,7 +3,8 @@
 data/
   CURRENT                 the id of the build in use (replaced atomically)
   builds/<id>/            one complete build: build.json, units.json, chunks.jsonl, tables.parquet,
-                          tables/<table>.csv, glossary.csv, synonyms.csv, chroma/ (embedded store)
+                          tables/<table>.csv, glossary.csv, calculator/ (the calculator's
+                          corpus files), chroma/ (embedded store)
   builds/.tmp-<uuid>/     a build in progress; removed if an ingest was interrupted
   cache/embeddings.sqlite embeddings by (embedder, text hash), so unchanged text is never re-embedded
   .lock                   held while an ingest runs
@@ -15,7 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-FORMAT = 3  # bump when the files of a build change shape; older builds must be re-ingested
+FORMAT = 4  # bump when the files of a build change shape; older builds must be re-ingested
 BUILD_FILE = "build.json"
 UNITS_FILE = "units.json"
 CHUNKS_FILE = "chunks.jsonl"
@@ -23,8 +24,8 @@ TABLES_FILE = "tables.parquet"
 WIDE_DIR = "tables"
 CHROMA_DIR = "chroma"
 GLOSSARY_FILE = "glossary.csv"
-SYNONYMS_FILE = "synonyms.csv"
-REQUIRED_FILES = (BUILD_FILE, UNITS_FILE, CHUNKS_FILE, TABLES_FILE, GLOSSARY_FILE, SYNONYMS_FILE)
+CALCULATOR_DIR = "calculator"  # calculator.toml, lexicon/, prose_figures.csv as the build was made with
+REQUIRED_FILES = (BUILD_FILE, UNITS_FILE, CHUNKS_FILE, TABLES_FILE, GLOSSARY_FILE)
 
 
 @dataclass(frozen=True)

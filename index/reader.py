@@ -10,11 +10,11 @@ import pandas as pd
 
 from index.layout import (
     BUILD_FILE,
+    CALCULATOR_DIR,
     CHUNKS_FILE,
     FORMAT,
     GLOSSARY_FILE,
     REQUIRED_FILES,
-    SYNONYMS_FILE,
     TABLES_FILE,
     UNITS_FILE,
     Layout,
@@ -117,8 +117,9 @@ class Index:
             raise IndexUnavailable(f"{exc}: run `wpb ingest --force`") from exc
 
     @property
-    def synonyms_file(self) -> Path:
-        return self.dir / SYNONYMS_FILE
+    def calculator_dir(self) -> Path:
+        """The calculator's corpus files as this build was made with them."""
+        return self.dir / CALCULATOR_DIR
 
     def vector_store(self) -> VectorStore:
         return self.target.open(self.dir, self.build_id, create=False)

@@ -42,7 +42,7 @@ class Corpus:
     documents: tuple[SourceDocument, ...]
     glossary: Path
     table_columns: Path
-    synonyms: Path
+    calculator: tuple[Path, ...] = ()  # calculator.toml, lexicon/<language>.toml, prose_figures.csv
 
     def files(self) -> list[Path]:
         """Every file ingestion reads, in a stable order (for fingerprints)."""
@@ -51,13 +51,13 @@ class Corpus:
             *(d.path for d in self.documents),
             self.glossary,
             self.table_columns,
-            self.synonyms,
+            *self.calculator,
         ]
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256()
         for path in self.files():
-            digest.update(path.name.encode())
+            digest.update(str(path.relative_to(self.root)).encode())
             digest.update(path.read_bytes())
         return digest.hexdigest()
 
@@ -122,12 +122,38 @@ def load_corpus(root: Path) -> Corpus:
                 "which the manifest does not list"
             )
     annotations = {}
-    for key, default in (
-        ("glossary", "glossary.csv"),
-        ("table_columns", "table_columns.csv"),
-        ("synonyms", "synonyms.csv"),
-    ):
-        path = root / manifest.get(key, default)
+    for key, default in (("glossary", "glossary.csv"), ("table_columns", "table_columns.csv")):
+        path = _inside(root, manifest.get(key, default), manifest_path, key)
         read_text(path)
         annotations[key] = path
-    return Corpus(root=root, documents=tuple(documents), **annotations)
+    return Corpus(
+        root=root, documents=tuple(documents), calculator=calculator_files(root, manifest), **annotations
+    )
+
+
+def calculator_files(root: Path, manifest: dict) -> tuple[Path, ...]:
+    """The calculator's corpus files: its configuration, the lexicon of each language, the prose figures
+    (none when the corpus has no calculator.toml: numeric questions then go to the search)."""
+    where = root / MANIFEST
+    config = _inside(root, manifest.get("calculator", "calculator.toml"), where, "calculator")
+    if not config.exists():
+        return ()
+    read_text(config)
+    lexicon = _inside(root, manifest.get("lexicon", "lexicon"), where, "lexicon")
+    languages = sorted(lexicon.glob("*.toml")) if lexicon.is_dir() else []
+    if not languages:
+        raise CorpusError(f"{lexicon}: the calculator needs a lexicon (<language>.toml files)")
+    for path in languages:
+        read_text(path)
+    prose = _inside(root, manifest.get("prose_figures", "prose_figures.csv"), where, "prose_figures")
+    return (config, *languages, *([prose] if prose.exists() else []))
+
+
+def _inside(root: Path, name: object, where: Path, key: str) -> Path:
+    """A file the manifest names, which must be a path inside the corpus directory."""
+    if not isinstance(name, str) or not name:
+        raise CorpusError(f"{where}: '{key}' must be a file name")
+    path = (root / name).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise CorpusError(f"{where}: '{key}' ({name}) is outside the corpus directory")
+    return root / name

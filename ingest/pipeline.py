@@ -25,10 +25,10 @@ from embeddings import Embedder, make_embedder
 from index.embedding_cache import EmbeddingCache
 from index.layout import (
     BUILD_FILE,
+    CALCULATOR_DIR,
     CHUNKS_FILE,
     FORMAT,
     GLOSSARY_FILE,
-    SYNONYMS_FILE,
     TABLES_FILE,
     UNITS_FILE,
     WIDE_DIR,
@@ -150,11 +150,14 @@ def _write_build(
     chunks: list[Chunk],
     glossary: Glossary,
     glossary_file: Path,
-    synonyms_file: Path,
+    corpus: Corpus,
 ) -> dict[str, int]:
     build_dir.mkdir(parents=True)
     shutil.copyfile(glossary_file, build_dir / GLOSSARY_FILE)  # the terms this build was made with
-    shutil.copyfile(synonyms_file, build_dir / SYNONYMS_FILE)
+    for path in corpus.calculator:  # the calculator's files, kept with the tables they describe
+        target = build_dir / CALCULATOR_DIR / path.relative_to(corpus.root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
     units = {
         "documents": [
             {"symbol": d.symbol, "language": d.language, "units": [u.to_dict() for u in d.units]}
@@ -199,8 +202,10 @@ def run_ingest(
     force: bool = False,
     progress: Progress | None = None,
     dense_languages: str = "official",
+    validate: Callable[[Path], None] | None = None,
 ) -> IngestResult:
-    """Build the index from the corpus, or report that the one in use is up to date."""
+    """Build the index from the corpus, or report that the one in use is up to date. `validate`
+    checks a written build (the answering layers' reading of its files) before it is made current."""
     started = time.perf_counter()
     report = progress or (lambda stage, done, total: None)
     target = target or StoreTarget()
@@ -233,7 +238,11 @@ def run_ingest(
         build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + fingerprint[:8]
         build_dir = layout.build_dir(build_id)
         try:
-            counts = _write_build(build_dir, documents, chunks, glossary, corpus.glossary, corpus.synonyms)
+            counts = _write_build(build_dir, documents, chunks, glossary, corpus.glossary, corpus)
+            if validate is not None:
+                report("checking", 0, 1)
+                validate(build_dir)  # raises CorpusError: the build is removed, the old one stays
+                report("checking", 1, 1)
             cache = EmbeddingCache(layout.cache / "embeddings.sqlite")
             try:
                 vectors, embedded = cache.embed(

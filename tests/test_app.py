@@ -50,7 +50,7 @@ def test_examples_are_offered_and_answer_when_clicked(app):
 
 
 def test_a_chinese_question_is_answered_in_chinese_with_citations(app):
-    ask(app, "方案支助费率是多少？")
+    ask(app, "基金会为什么要收取方案支助费？")
     answer = messages(app)[1]
     assert answer.startswith("根据文件正式中文文本")
     assert "13%" in answer and "¶59" in answer
@@ -58,7 +58,7 @@ def test_a_chinese_question_is_answered_in_chinese_with_citations(app):
 
 
 def test_an_english_question_is_answered_in_english_with_citations(app):
-    ask(app, "What programme support charge does the Foundation levy?")
+    ask(app, "Why does the Foundation levy a programme support charge?")
     answer = messages(app)[1]
     assert "unofficial English rendering" in answer and "13%" in answer
     assert "¶59" in app.pills[0].options
@@ -90,10 +90,10 @@ def test_a_numeric_answer_shows_its_formula_table_and_highlighted_cells(app):
 
 def test_the_language_switch_answers_an_english_question_in_chinese(app):
     app.sidebar.radio(key="language").set_value("zh").run()
-    ask(app, "What programme support charge does the Foundation levy?")
+    ask(app, "Why does the Foundation levy a programme support charge?")
     assert messages(app)[1].startswith("根据文件正式中文文本")
     app.sidebar.radio(key="language").set_value("en").run()
-    ask(app, "方案支助费率是多少？")
+    ask(app, "基金会为什么要收取方案支助费？")
     assert "unofficial English rendering" in messages(app)[3]
 
 
@@ -155,7 +155,7 @@ def clear_cache():
     st.cache_resource.clear()  # later tests get the app without the fake model
 
 
-CHARGE_ZH = "基金会的方案支助费是怎样收取的？"
+CHARGE_ZH = "基金会为什么要收取方案支助费？"
 
 
 def test_the_llm_writes_the_prose_when_the_guard_accepts_it(monkeypatch, fake_index, clear_cache):

@@ -1,13 +1,21 @@
-"""The calculator: deterministic answers with formula and cells, refusals, and no wrong numbers."""
+"""The calculator: the right figure, a question back, or "not in the document" — never a wrong number.
 
+The examples of the numeric-understanding issue in both languages; prose figures and deliverables; the
+binding rule (a dimension named without a member gets a question back); fail-closed properties (an
+unknown word or a missing number never turns into a figure); the generated set with its independent
+oracle; the held-out and older question sets; and the code itself (no document phrase, no eval)."""
+
+import random
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculator.evaluate import PARAPHRASES, evaluate_numeric, load_numeric
+from evaluation.generator import Generator
+from evaluation.numeric import HELDOUT_A, NUMERIC_QUESTIONS, PARAPHRASES, load_cases, score
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,162 +26,221 @@ def calc(assistant, question):
     return answer
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "How much technical cooperation funding goes to subprogramme 4?",
-        "How much TC money does SP4 get?",
-        "How much technical cooperation funding goes to urban crises?",
-        "次级方案4的技术合作资金是多少？",
-        "城市危机次级方案的技术合作资金是多少？",
-    ],
-)
-def test_lookup_in_both_languages(assistant, question):
+def figure(assistant, question):
     answer = calc(assistant, question)
-    result = answer.result
-    assert (result["value"], result["unit"]) == (59531.6, "thousand USD")
-    assert result["cells"] == [
-        {"table": "1.1", "row": "资金来源 › 技术合作", "column": "有效预防和应对城市危机"}
-    ]
-    assert result["formula"].endswith("= 59 531.6")
-    assert answer.citations[0].label == "表 1.1 / Table 1.1"
-    assert ("59 531.6" in answer.answer) and (
-        "US$ 59.5 million" in answer.answer or "5 953.2 万美元" in answer.answer
-    )
+    assert answer.result is not None, (question, answer.answer)
+    return answer.result
+
+
+def answered(calculator):
+    """The calculator as the scorer asks it (None: a question it leaves to the search)."""
+
+    def answer(question, language):
+        outcome = calculator.handle(question, language)
+        if outcome is None:
+            return None
+        return {
+            "route": "calculator",
+            "result": outcome.result,
+            "status": outcome.status,
+            "answer": outcome.answer,
+        }
+
+    return answer
+
+
+# -- the issue's examples ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "value", "unit", "table"),
+    [
+        ("What is the total budget of subprogramme two?", 56158.6, "thousand USD", "1.1"),
+        ("第二个次级方案的预算总额是多少？", 56158.6, "thousand USD", "1.1"),
+        ("How many posts does subprogramme three have in 2020?", 41, "posts", "2.1"),
+        ("第三个次级方案有多少个员额？", 41, "posts", "2.1"),
+        (
+            "How much technical cooperation money is there for subprogramme four?",
+            59531.6,
+            "thousand USD",
+            "1.1",
+        ),
+        ("次级方案四的技术合作资金有多少？", 59531.6, "thousand USD", "1.1"),
+        ("2020 年拟议预算总额是多少？", 251602.3, "thousand USD", "1.1"),
+        ("What is the proposed total budget for 2020?", 251602.3, "thousand USD", "1.1"),
+    ],
+)
+def test_the_figure_of_what_is_named_not_of_the_whole(assistant, question, value, unit, table):
+    found = figure(assistant, question)
+    assert (found["value"], found["unit"], found["cells"][0]["table"]) == (value, unit, table)
 
 
 @pytest.mark.parametrize(
-    ("question", "value", "unit", "tables"),
+    ("question", "language"),
     [
-        ("Regular budget for subprogramme 1: how much?", 2032.5, "thousand USD", ["1.1"]),
-        ("次级方案1的经常预算是多少？", 2032.5, "thousand USD", ["1.1"]),
-        ("How much is budgeted for travel of staff in total?", 15272.0, "thousand USD", ["1.2"]),
-        ("工作人员差旅费总额是多少？", 15272.0, "thousand USD", ["1.2"]),
-        ("How much Foundation non-earmarked money goes to consultants?", 186.0, "thousand USD", ["1.3"]),
-        ("次级方案4的技术合作资金里，对外赠款有多少？", 20117.1, "thousand USD", ["9.2"]),
-        ("How many posts does subprogramme 3 have?", 41, "posts", ["2.1"]),
-        ("决策机构有多少个基金会非专用员额？", 1, "posts", ["2.1"]),
+        ("次级方案的员额有多少？", "zh"),
+        ("How many posts does the subprogramme have?", "en"),
+        ("What is the technical cooperation budget of the subprogramme?", "en"),
+        ("该次级方案的预算是多少？", "zh"),
     ],
 )
-def test_entity_families_and_tables(assistant, question, value, unit, tables):
-    result = calc(assistant, question).result
-    assert (result["value"], result["unit"]) == (value, unit)
-    assert [c["table"] for c in result["cells"]] == tables
-
-
-def test_sum(assistant):
-    result = calc(assistant, "technical cooperation and Foundation earmarked for SP4 combined").result
-    assert result["value"] == pytest.approx(78457.0) and result["formula"] == "59 531.6 + 18 925.4 = 78 457.0"
-    assert len(result["cells"]) == 2
-
-
-def test_share(assistant):
-    result = calc(assistant, "What share of the total budget goes to SP4?").result
-    assert (result["value"], result["unit"]) == (33.4, "%")
-    assert result["formula"] == "84 136.1 ÷ 251 602.3 = 33.4%"
-
-
-def test_rank(assistant):
-    answer = calc(assistant, "Which subprogramme has the largest technical cooperation budget?")
-    assert answer.result["value"] == 59531.6 and answer.result["answer"].startswith("Subprogramme 4")
-    smallest = calc(assistant, "哪个次级方案的技术合作资金最少？").result
-    assert smallest["value"] == 25174.2 and smallest["answer"] == "次级方案 3"
-
-
-def test_compare(assistant):
-    result = calc(assistant, "Compare regular budget and Foundation non-earmarked for subprogramme 1").result
-    assert result["value"] == pytest.approx(2032.5 - 2949.4) and len(result["table"]["rows"]) == 2
-
-
-def test_breakdown(assistant):
-    result = calc(assistant, "各次级方案的工作人员差旅费分别是多少？").result
-    assert [row[1] for row in result["table"]["rows"]] == [3648.1, 3582.0, 1773.6, 5697.8]
-    assert result["value"] == pytest.approx(14701.5)
-
-
-def test_tables_that_disagree_are_both_cited(assistant):
-    answer = calc(assistant, "What is the total budget for subprogramme 2?")
-    assert answer.result["value"] == 56158.6
-    assert (
-        answer.result["disagreement"]["table"] == "7.2" and answer.result["disagreement"]["value"] == 38627.5
-    )
-    assert [c.id for c in answer.citations] == ["1.1", "7.2"] and "38 627.5" in answer.answer
-
-
-@pytest.mark.parametrize(
-    ("question", "message"),
-    [
-        ("How much is programme support?", "both a component"),
-        ("方案支助有多少钱？", "既是一个组成部分"),
-        ("What is the 2021 budget of subprogramme 4?", "no 2021 budget"),
-    ],
-)
-def test_refusals_give_no_number(assistant, question, message):
+def test_a_dimension_named_without_a_member_is_asked_back(assistant, question, language):
     answer = calc(assistant, question)
-    assert answer.result is None and message in answer.answer
+    assert answer.result is None and answer.status == "clarify"
+    assert len(answer.options) == 4  # the four subprogrammes, each a question to click
+    assert ("次级方案 2" if language == "zh" else "subprogramme 2") in answer.options[1]["question"]
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "value", "formula"),
     [
-        "基金会非专用预算由谁批准？",  # who approves: prose
-        "What programme support charge does the Foundation levy?",  # the 13% is in ¶59
-        "How many P-6 posts does subprogramme 2 have?",  # a grade the document does not have
-        "How many consultants will subprogramme 4 hire?",  # a count of a money item
-        "次级方案2的房租支出是多少？",  # "rent": a qualifier the tables do not have
-        "What is the budget of subprogramme 2 for rent?",  # a qualifier the tables do not have
+        # the share of the whole the question names (subprogramme 4's posts), not of all posts
+        ("What share of subprogramme 4's posts are General Service?", 31.9, "15 ÷ 47 = 31.9%"),
+        ("次级方案4的员额中一般事务员额占多大比例？", 31.9, "15 ÷ 47 = 31.9%"),
+        # "in total by 2023": every post of the plan, not the 2023 column
+        ("How many posts will there be in total by 2023?", 316, "表 1.5A / Table 1.5A: 共计 × 共计 = 316"),
+        ("到2023年共有多少个员额？", 316, "表 1.5A / Table 1.5A: 共计 × 共计 = 316"),
+        # a post's cost, not a count of posts
+        ("What does a post cost in subprogramme 4?", 104.3, "4 903.2 ÷ 47 = 104.3"),
+        ("次级方案4平均每个员额的费用是多少？", 104.3, "4 903.2 ÷ 47 = 104.3"),
+        # word order, synonyms, Chinese numerals
+        ("How much earmarked Foundation money does subprogramme 1 get?", 22261.1, None),
+        ("How many Professional-level posts does subprogramme 2 have?", 23, None),
+        ("By how much did contributions decline from 2014 to 2015?", -5552, "1 995 − 7 547 = −5 552"),
+        ("技术合作为次级方案3出资多少？", 25174.2, None),
+        ("2020年的成本回收收入是多少？", 1300, None),
+        ("第四个次级方案有几个P-4员额？", 9, None),
+        (
+            "How many times bigger is subprogramme 4's budget than subprogramme 3's?",
+            2.18,
+            "84 136.1 ÷ 38 627.5 = 2.18",
+        ),
+        ("次级方案4的预算是次级方案3的几倍？", 2.18, "84 136.1 ÷ 38 627.5 = 2.18"),
     ],
 )
-def test_questions_it_does_not_understand_go_elsewhere(assistant, question):
-    assert assistant.ask(question).route != "calculator"
+def test_the_failure_shapes_of_the_issue(assistant, question, value, formula):
+    found = figure(assistant, question)
+    assert found["value"] == pytest.approx(value), (question, found)
+    if formula:
+        assert found["formula"] == formula
 
 
-def test_no_wrong_number_on_the_numeric_set(assistant):
-    score = evaluate_numeric(lambda q: assistant.ask(q).to_dict(), load_numeric())
-    assert score.wrong == [] and score.missed_refusal == []
-    assert len(score.right) >= 23
+def test_the_cumulative_total_has_no_false_disagreement(assistant):
+    answer = calc(assistant, "How many posts will there be in total by 2023?")
+    assert "disagreement" not in answer.result and "disagree" not in answer.answer
 
 
-@pytest.mark.parametrize("split", ["tune", "holdout"])
-def test_no_wrong_number_on_the_paraphrases(assistant, split):
-    """Delegates' own phrasings: a number is the right one or none is given, on both halves."""
-    questions = load_numeric(PARAPHRASES, split)
-    assert len(questions) >= 25
-    score = evaluate_numeric(lambda q: assistant.ask(q).to_dict(), questions)
-    assert score.wrong == [] and score.missed_refusal == []
-    assert len(score.right) >= {"tune": 25, "holdout": 20}[split]
+# -- prose figures --------------------------------------------------------------------------------------
+def test_a_figure_only_the_prose_states_is_quoted_and_cited(assistant):
+    answer = calc(assistant, "What programme support charge does the Foundation levy?")
+    assert (answer.result["value"], answer.result["unit"]) == (13.0, "%")
+    assert [c.label for c in answer.citations] == ["¶59"] and "13%" in answer.citations[0].quote
+    assert answer.result["paragraphs"][0]["printed"] == "13%"
 
 
+def test_prose_and_tables_that_disagree_are_both_given(assistant):
+    answer = calc(assistant, "What is the total budget for 2020?")
+    assert answer.result["value"] == 251602.3
+    assert [c.label for c in answer.citations] == ["表 1.1 / Table 1.1", "¶51"]
+    assert "2.482 亿美元" in answer.answer and "US$ 248.2 million" in answer.answer
+    income = calc(assistant, "2020年基金会预计总收入是多少？")
+    assert income.result["value"] == 19267 and "2 080 万美元" in income.answer
+    assert {c.label for c in income.citations} == {"表 3.0 / Table 3.0", "¶59"}
+
+
+def test_prose_that_agrees_is_cited_beside_the_table(assistant):
+    answer = calc(assistant, "What is the operating reserve in 2020?")
+    assert answer.result["value"] == 1893 and "190 万美元" in answer.answer
+    assert "disagreement" not in answer.result
+
+
+def test_the_narrative_figure_when_the_question_asks_for_it(assistant):
+    found = figure(
+        assistant, "According to the narrative, what are the total direct resource requirements for 2020?"
+    )
+    assert found["value"] == 248200 and found["paragraphs"][0]["paragraph"] == "51"
+
+
+# -- deliverables ----------------------------------------------------------------------------------------
+def test_what_a_subprogramme_will_deliver_with_its_table_cited(assistant):
+    answer = calc(assistant, "What will subprogramme 4 deliver in 2020?")
+    rows = {name: value for name, value in answer.result["table"]["rows"]}
+    assert list(rows.values()) == [28, 42, 2, 9]
+    assert answer.citations[0].label == "次级方案 4 交付成果 / Subprogramme 4 deliverables"
+
+
+def test_deliverables_in_total_over_the_subprogrammes(assistant):
+    answer = calc(assistant, "How many workshop days are planned in total?")
+    assert (answer.result["value"], answer.result["unit"]) == (260, "days")
+    assert len(answer.citations) == 4 and all("deliverables" in c.label for c in answer.citations)
+
+
+# -- what the document does not have --------------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("question", "value", "unit", "operation"),
+    ("question", "status", "words"),
     [
-        ("What are the funding sources of subprogramme 3?", 38627.5, "thousand USD", "breakdown"),
-        ("次级方案2的资金来源分别是多少？", 56158.6, "thousand USD", "breakdown"),
-        ("Which source of funding is the largest?", 147397.4, "thousand USD", "rank"),
-        ("哪种资金来源最多？", 147397.4, "thousand USD", "rank"),
-        ("次级方案2的P-3员额有几个？", 5, "posts", "lookup"),
-        ("What fraction of the total budget is non-post?", 87.1, "%", "share"),
-        ("What's the per-post cost for subprogramme 4?", 104.3, "thousand USD", "average"),
-        ("How much do SP1 and SP2 get altogether?", 110560.9, "thousand USD", "sum"),
-        ("How many days of training does subprogramme 1 plan?", 51, "days", "lookup"),
+        ("What is the budget of subprogramme 5?", "absent", "no subprogramme 5"),
+        ("第七个次级方案的预算是多少？", "absent", "第七个次级方案"),
+        ("What is the 2021 budget of subprogramme 4?", "absent", "2021"),
+        ("2013年的捐款是多少？", "absent", "2014, 2015"),
+        ("What is the budget of subprogramme 2 in Kenya?", "unread", "kenya"),
+        ("What is UNEP's budget for 2020?", "unread", "unep"),
+        ("次级方案2在肯尼亚的预算是多少？", "unread", "肯"),
+        ("How much is programme support?", "clarify", "more than one way"),
+        ("方案支助有多少钱？", "clarify", "不同的理解"),
+        ("What is the average cost of a P-3 post?", "absent", "no money by grade"),
     ],
 )
-def test_paraphrases(assistant, question, value, unit, operation):
-    result = calc(assistant, question).result
-    assert (result["value"], result["unit"], result["operation"]) == (value, unit, operation)
+def test_no_number_for_what_the_document_does_not_hold(assistant, question, status, words):
+    answer = assistant.ask(question)
+    assert answer.result is None and answer.status == status and words in answer.answer.lower(), answer.answer
 
 
-def test_the_briefs_question_is_a_breakdown_by_source(assistant):
-    for question in (
-        "How much goes to subprogramme 4, and from which funding sources?",
-        "次级方案 4 的资金来自哪些来源，各多少？",
-    ):
-        result = calc(assistant, question).result
-        assert result["operation"] == "breakdown"
-        sources = ("基金会非专用", "经常预算", "方案支助", "基金会专用", "技术合作")
-        assert [c["row"] for c in result["cells"]] == [f"资金来源 › {source}" for source in sources]
-        assert {c["column"] for c in result["cells"]} == {"有效预防和应对城市危机"}
-        assert result["value"] == 84136.1
+def test_an_ambiguous_word_offers_both_readings(assistant):
+    answer = calc(assistant, "How much is programme support?")
+    labels = [o["label"] for o in answer.options]
+    assert len(labels) == 2 and any("source of funding" in label for label in labels)
+    for option in answer.options:  # each option is a question with one reading
+        assert assistant.ask(option["question"]).result["value"] in (11128.7, 10641.0)
+
+
+# -- fail closed: properties ------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def generated(assistant):
+    return Generator(assistant.index.tables).all()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_an_unknown_word_never_turns_into_a_figure(assistant, generated, data):
+    """Any answerable question with a word added that the calculator does not know gets no number."""
+    case = data.draw(
+        st.sampled_from([c for c in generated if c.expect == "answer" and "misspelt" not in c.note])
+    )
+    word = data.draw(st.sampled_from(["zorblax", "quuxfoo", "flimbert", "墨鱼", "蓝莓派"]))
+    words = case.question.rstrip("?？").split(" ") if case.language == "en" else None
+    if words:
+        at = data.draw(st.integers(0, len(words)))
+        question = " ".join([*words[:at], word, *words[at:]]) + "?"
+    else:
+        at = data.draw(st.integers(0, len(case.question) - 1))
+        question = case.question[:at] + word + case.question[at:]
+    outcome = assistant.calculator.handle(question, case.language)
+    assert outcome is None or outcome.result is None, (question, outcome.answer)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_member_without_its_number_is_asked_back(assistant, generated, data):
+    """ "subprogramme 2" with its number taken away is "the subprogramme": a question back, no figure."""
+    pattern = re.compile(
+        r"(?i)\b(sub-?programme)s? (\d|two|three|four|one|I{1,3}V?|IV)\b|次级方案 ?(\d|[一二三四])"
+    )
+    cases = [c for c in generated if c.expect == "answer" and pattern.search(c.question)]
+    case = data.draw(st.sampled_from(cases))
+    question = pattern.sub(
+        lambda m: "the subprogramme" if m.group(1) else "该次级方案", case.question, count=1
+    )
+    outcome = assistant.calculator.handle(question, case.language)
+    assert outcome is None or outcome.result is None or len(outcome.result["cells"]) > 1, (question, outcome)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -184,79 +251,75 @@ def test_arbitrary_text_never_raises(assistant, text):
     assistant.ask(text)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "次级方案4",
-                "技术合作",
-                "how much",
-                "share",
-                "largest",
-                "compare",
-                "and",
-                "each",
-                "posts",
-                "多少",
-                "占",
-                "P-3",
-                "2021",
-                "programme support",
-                "经常预算",
-                "travel of staff",
-                "?",
-                "的",
-                "consultants",
-                "total",
-            ]
-        ),
-        max_size=8,
-    )
-)
-def test_arbitrary_combinations_of_its_own_words_never_raise(assistant, words):
-    for language in ("en", "zh"):
-        outcome = assistant.calculator.handle(" ".join(words), language)
-        assert outcome is None or outcome.result is None or outcome.result["cells"]
+def test_lexicon_words_in_any_order_never_raise_and_any_figure_has_cells(assistant):
+    words = []
+    for path in (ROOT / "corpus" / "lexicon").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for section in ("operations", "measures", "quantifiers"):
+            words += [w for listed in data.get(section, {}).values() for w in listed]
+        words += [
+            w for members in data.get("entities", {}).values() for listed in members.values() for w in listed
+        ]
+    rng = random.Random(3)
+    for _ in range(1500):
+        question = " ".join(rng.sample(words, rng.randint(1, 6)))
+        for language in ("en", "zh"):
+            outcome = assistant.calculator.handle(question, language)
+            assert (
+                outcome is None
+                or outcome.result is None
+                or outcome.result["cells"]
+                or outcome.result.get("paragraphs")
+            ), question
 
 
+# -- question sets -------------------------------------------------------------------------------------
+def test_the_generated_questions(assistant, generated):
+    """At least 5 000 questions (templates × the lexicon's phrases × spellings × both languages), each with
+    its figure read from the tidy frame by the generator itself: no wrong number, 95% answered."""
+    assert len(generated) >= 5000
+    result = score(generated, answered(assistant.calculator))
+    assert result.wrong == [], result.wrong[:5]
+    answerable = sum(1 for c in generated if c.expect == "answer")
+    assert result.counts["right"] >= 0.95 * answerable, result.line()
+    assert result.counts["clarified"] >= 12  # the questions with a dimension and no member
+
+
+@pytest.mark.parametrize(("path", "least"), [(HELDOUT_A, 0.85), (NUMERIC_QUESTIONS, 0.9), (PARAPHRASES, 0.9)])
+def test_question_sets_get_no_wrong_number(assistant, path, least):
+    cases = load_cases(path)
+    result = score(cases, lambda q, _: assistant.ask(q).to_dict())
+    assert result.wrong == [], result.wrong
+    answerable = sum(1 for c in cases if c.expect == "answer")
+    assert result.counts["right"] >= least * answerable, result.line()
+
+
+# -- the code ------------------------------------------------------------------------------------------
 def test_no_code_is_built_from_text():
     for path in (ROOT / "calculator").glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"\beval\(|\bexec\(|\.query\(|\.eval\(|compile\(.*exec", source), path.name
 
 
-@pytest.mark.parametrize(
-    ("question", "value", "unit", "formula"),
-    [
-        (
-            "How much were contributions in 2018?",
-            3594.0,
-            "thousand USD",
-            "表 3.0 / Table 3.0: 一、资金 › B.收入 › 捐款 × 2018年 = 3 594",
-        ),
-        ("捐款从2017年到2018年增长了多少？", 901.0, "thousand USD", "3 594 − 2 693 = 901"),
-        (
-            "By what percentage did contributions change from 2018 to 2019?",
-            50.2,
-            "%",
-            "(5 398 − 3 594) ÷ 3 594 = 50.2%",
-        ),
-        ("What was the year-end fund balance in 2017?", -327.0, "thousand USD", None),
-    ],
-)
-def test_foundation_trends_by_year(assistant, question, value, unit, formula):
-    answer = calc(assistant, question)
-    assert (answer.result["value"], answer.result["unit"]) == (value, unit)
-    if formula:
-        assert answer.result["formula"] == formula
-    assert answer.citations[0].id == "3.0"
-
-
-def test_trend_outside_the_years_of_table_3_0(assistant):
-    answer = calc(assistant, "2013年的捐款是多少？")
-    assert answer.result is None and "2014-2020" in answer.answer
-
-
-def test_estimates_are_marked(assistant):
-    assert "estimates" in calc(assistant, "Operating reserve in 2020?").answer
+def test_no_phrase_table_or_year_of_the_document_in_calculator_code():
+    """The engine knows no phrase of the document: its words are in corpus/lexicon, its facts in
+    corpus/calculator.toml and corpus/prose_figures.csv."""
+    dimensions = set(
+        tomllib.loads((ROOT / "corpus" / "calculator.toml").read_text(encoding="utf-8"))["dimensions"]
+    )
+    phrases = set()
+    for path in (ROOT / "corpus" / "lexicon").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        listed = [p for members in data.get("entities", {}).values() for ps in members.values() for p in ps]
+        listed += [p for forms in data.get("heads", {}).values() for ps in forms.values() for p in ps]
+        own = dimensions | {f"{d}s" for d in dimensions}  # the engine's own words: its dimensions
+        phrases |= {p.lower() for p in listed if p.isascii() and (" " in p or len(p) >= 9) and p not in own}
+    for path in (ROOT / "calculator").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"[\u3400-\u9fff]", text), f"{path.name}: Chinese text"
+        assert not re.search(r"(?i)\btable \d|\b20[012]\d\b|hsp/|¶\d", text), (
+            f"{path.name}: a table, year or symbol"
+        )
+        lower = text.lower()
+        found = [p for p in phrases if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lower)]
+        assert not found, f"{path.name}: {found}"

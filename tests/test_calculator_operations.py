@@ -99,7 +99,7 @@ def test_operations(assistant, question, value, unit, formula):
         ("Excluding posts, which object of expenditure is largest in the Foundation non-earmarked budget?",
          751.4, "Contractual services", "1.3"),
         ("2014年至2018年间，哪一年的基金会捐款最少？", 1995, "2015", "3.0"),
-        ("Which grade has the most posts in 2020?", 52, "P-3", "2.2"),
+        ("Which grade has the most posts in 2020?", 52, "P-3", "2.3"),  # Local level is G-7 to G-4 (1.5A)
         ("哪个组成部分的P-3员额最多？", 23, "方案支助", "2.3"),
         ("Which funding source provides the most travel of staff money for subprogramme 1?", 1824.5,
          "Technical cooperation", "6.2"),
@@ -113,15 +113,15 @@ def test_rank_over_each_dimension(assistant, question, value, answer, table):
 
 def test_ties_are_named(assistant):
     answer = calc(assistant, "Which subprogramme has the fewest P-4 posts?")
-    assert answer.result["value"] == 5 and "Tied" in answer.answer
-    assert answer.result["answer"].count("Subprogramme") == 2
+    assert answer.result["value"] == 5 and "are the smallest" in answer.answer
+    assert answer.result["answer"] == "Subprogramme 1; Subprogramme 2"
 
 
 @pytest.mark.parametrize(
     ("question", "value", "unit", "table"),
     [
         ("How many P-3 posts does UN-Habitat propose for 2020 across all funding sources?", 52, "posts",
-         "2.2"),
+         "2.3"),
         ("次级方案2有多少个P-4员额？", 5, "posts", "2.3"),
         ("How many regular budget D-1 posts are there in policymaking organs?", 1, "posts", "4.3"),
         ("行政领导和管理有多少个助理秘书长（ASG）员额？", 1, "posts", "2.3"),
@@ -129,8 +129,8 @@ def test_ties_are_named(assistant):
         ("次级方案4有多少个一般事务员额？", 15, "posts", "2.1"),
         ("How many General Service posts are there in total?", 87, "posts", "2.1"),
         ("How many posts are added to subprogramme 1 in 2021?", 8, "posts", "1.5B"),
-        ("What is the non-post budget of subprogramme 4?", 79232.9, "thousand USD", "1.2"),
-        ("次级方案4的非员额资源是多少？", 79232.9, "thousand USD", "1.2"),
+        ("What is the non-post budget of subprogramme 4?", 79232.9, "thousand USD", "1.1"),
+        ("次级方案4的非员额资源是多少？", 79232.9, "thousand USD", "1.1"),
         ("How many days of seminars, workshops and training events are planned for SP2 in 2020?", 74, "days",
          "VI-SP2-deliverables"),
         ("次级方案1在2020年计划开展多少个实地和技术合作项目？", 32, "projects", "VI-SP1-deliverables"),
@@ -145,21 +145,30 @@ def test_grades_categories_years_and_deliverables(assistant, question, value, un
 def test_the_plan_period_core_posts(assistant):
     found = result(assistant, "在316个核心员额中，经常预算资助的占百分之多少？")
     assert (found["value"], found["formula"]) == (23.1, "73 ÷ 316 = 23.1%")
-    assert {c["table"] for c in found["cells"]} == {"1.5B"}
+    assert {c["table"] for c in found["cells"]} <= {"1.5A", "1.5B"}
 
 
 def test_programme_support_is_read_from_its_context(assistant):
     funded = result(assistant, "How many P-3 posts are funded by programme support?")
     assert funded["value"] == 15 and funded["cells"][0]["table"] == "2.2"
-    joined = result(assistant, "How many subprogramme 3 posts are funded by the regular budget and programme support combined?")  # noqa: E501
+    joined = result(
+        assistant,
+        "How many subprogramme 3 posts are funded by the regular budget and programme support combined?",
+    )  # noqa: E501
     assert joined["value"] == 18
     component = calc(assistant, "方案支助2020年订约承办事务的拟议预算是多少？")
-    assert component.result["value"] == 2888.6 and "按组成部分理解" in component.answer
-    source = result(assistant, "What share of the programme support component's budget is funded from programme support resources?")  # noqa: E501
+    assert component.result["value"] == 2888.6 and "此处理解为方案支助（组成部分）" in component.answer
+    assert component.options and "资金来源" in component.options[0]["label"]  # the other reading, to click
+    source = result(
+        assistant,
+        "What share of the programme support component's budget is funded from programme support resources?",
+    )  # noqa: E501
     assert source["value"] == 52.5
 
 
 def test_a_disagreement_between_a_summary_and_a_component_table(assistant):
+    """Table 3.2 swaps two columns (its policymaking organs column adds up to 21, Table 2.1 gives 1): the
+    component's own table, whose totals agree, answers; 3.2 is shown as the disagreement."""
     answer = calc(assistant, "How many Foundation non-earmarked D-2 posts does policymaking organs have?")
     assert answer.result["value"] == 0 and answer.result["cells"][0]["table"] == "4.3"
     assert answer.result["disagreement"]["table"] == "3.2" and answer.result["disagreement"]["value"] == 2
@@ -170,12 +179,11 @@ def test_a_disagreement_between_a_summary_and_a_component_table(assistant):
     ("question", "message"),
     [
         ("What percentage of the 300 posts in 2020 are General Service posts?", "300"),
-        ("2025年人居署的员额数是多少？", "2020-2023"),
-        ("次级方案3有多少个G-7员额？", "没有表格"),
-        ("How many core budget posts does subprogramme 1 have?", "Core"),
-        ("What is the average cost of a P-3 post?", "An average of which figures"),
+        ("2025年人居署的员额数是多少？", "没有2025 年员额的数字"),
+        ("次级方案3有多少个G-7员额？", "没有次级方案 3"),
+        ("What is the average cost of a P-3 post?", "no money by grade"),
         ("Compare subprogramme 1.", "Which two figures"),
-        ("How many posts will there be in 2023?", "posts to be added"),
+        ("How many posts will there be in 2023?", "the posts added that year, and all the posts of the plan"),
         ("How many more posts does subprogramme 1 have?", "Which two figures"),
     ],
 )
@@ -187,12 +195,11 @@ def test_refusals_say_what_is_missing(assistant, question, message):
 @pytest.mark.parametrize(
     "question",
     [
-        "How much TC and FE does SP1 get?",  # "FE" is no item it knows: not silently dropped
+        "How much TC and FX does SP1 get?",  # "FX" is no item it knows: not silently dropped
         "次级方案2的员额费用占其预算的比例？",  # "its" budget: whose?
-        "2021年和2022年共增加多少个员额？",  # the posts added, or the change?
-        "What were total contributions from 2014 to 2018?",  # a sum or a change? neither word
-        "What is the budget of SP1 and SP2?",  # two figures, no operation
         "How many P-6 posts are there in subprogramme 1?",
+        "What is the budget of subprogramme 2 for rent?",  # a qualifier the tables do not have
+        "次级方案2的房租支出是多少？",
     ],
 )
 def test_no_number_without_a_single_reading(assistant, question):
@@ -227,3 +234,25 @@ def test_a_deliverable_is_not_checked_against_money(assistant):
     answer = assistant.ask("次级方案4计划多少个技术合作项目？")
     assert (answer.result["value"], answer.result["unit"]) == (28, "projects")
     assert "disagreement" not in answer.result and "84 136.1" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "formula"),
+    [
+        # read one way now that the words say which: the posts added, summed; a total over a range of years
+        ("2021年和2022年共增加多少个员额？", 60, "48 + 12 = 60"),
+        (
+            "What were total contributions from 2014 to 2018?",
+            18108,
+            "7 547 + 1 995 + 2 279 + 2 693 + 3 594 = 18 108",
+        ),
+        ("2014年和2018年的捐款合计是多少？", 11141, "7 547 + 3 594 = 11 141"),  # two years, not a range
+        ("What is the budget of SP1 and SP2?", 110560.9, "54 402.3 + 56 158.6 = 110 560.9"),
+        ("How much TC and FE does SP1 get?", 48564.5, "26 303.4 + 22 261.1 = 48 564.5"),
+        # core = Foundation non-earmarked + regular budget (¶46), for posts as for money
+        ("How many core budget posts does subprogramme 1 have?", 33, "20 + 13 = 33"),
+    ],
+)
+def test_sums_the_words_ask_for(assistant, question, value, formula):
+    found = result(assistant, question)
+    assert (found["value"], found["formula"]) == (value, formula)

@@ -54,7 +54,6 @@ def test_one_passage_per_unit_with_keywords_and_vector_from_either_language(assi
     assert best.dense_language == "zh" and best.dense_rank is not None
 
 
-
 def test_a_passage_shows_the_text_in_the_question_language(assistant):
     questions = (("执行局的职能有哪些？", "zh"), ("What are the functions of the Executive Board?", "en"))
     for question, language in questions:

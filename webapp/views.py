@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from calculator.phrasing import fmt
+from calculator.phrase import fmt
 from index.reader import Index
 from ingest.chunks import unit_text
 from ingest.citation import citation_label

@@ -72,6 +72,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Parse corpus/, write tidy tables and chunks, embed them and swap in the new index."""
+    from assistant.build_check import check_build
     from embeddings import EmbedderError
     from ingest.manifest import CorpusError
     from ingest.pipeline import IngestError, run_ingest
@@ -88,6 +89,7 @@ def ingest(
             force=force,
             progress=printer,
             dense_languages=settings.dense_languages,
+            validate=check_build,
         )
     except (CorpusError, IngestError, EmbedderError, VectorStoreError) as exc:
         printer.close()
@@ -300,32 +302,60 @@ def evaluate_command(
     questions: Annotated[str | None, typer.Option("--questions", help="A questions.jsonl file.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List the misses.")] = False,
     numeric: Annotated[
-        bool, typer.Option("--numeric", help="The calculator on eval/numeric.jsonl instead.")
+        bool,
+        typer.Option(
+            "--numeric",
+            help="The calculator on a numeric set (eval/numeric.jsonl, or --questions) instead of retrieval.",
+        ),
+    ] = False,
+    generated: Annotated[
+        bool,
+        typer.Option(
+            "--generated",
+            help="With --numeric: the generated questions (templates × the lexicon × spellings × both "
+            "languages, each figure read from the tables by the generator).",
+        ),
     ] = False,
 ) -> None:
     """Retrieval quality (hit@1, hit@5, MRR per language and split), or with --numeric the calculator's
-    right / refused / wrong answers."""
+    right / clarified / refused / unanswered / wrong answers (exit 1 on any wrong number)."""
     from pathlib import Path
 
     from retriever.evaluate import QUESTIONS, evaluate, load_questions
 
     assistant = load_assistant(Settings())
     if numeric:
-        from calculator.evaluate import NUMERIC_QUESTIONS, evaluate_numeric, load_numeric
+        from evaluation.numeric import NUMERIC_QUESTIONS, load_cases, score
 
-        numeric_path = Path(questions) if questions else NUMERIC_QUESTIONS
-        try:
-            cases = load_numeric(numeric_path)
-        except (OSError, ValueError) as exc:
-            fail(f"{numeric_path}: cannot read the questions ({exc})")
-        score = evaluate_numeric(lambda text: assistant.ask(text).to_dict(), cases)
-        typer.echo(
-            f"{len(cases)} numeric questions: {len(score.right)} right, {len(score.refused)} refused, "
-            f"{len(score.wrong)} wrong, {len(score.missed_refusal)} answered where a refusal is expected"
-        )
-        for item in [*score.wrong, *score.missed_refusal]:
-            typer.echo(json.dumps(item, ensure_ascii=False))
-        if score.wrong or score.missed_refusal:
+        if generated:
+            from evaluation.generator import Generator
+
+            cases = Generator(assistant.index.tables).all()
+
+            def answer(text: str, language: str) -> dict | None:
+                outcome = assistant.calculator.handle(text, language) if assistant.calculator else None
+                if outcome is None:
+                    return None
+                return {"result": outcome.result, "status": outcome.status, "answer": outcome.answer}
+
+        else:
+            numeric_path = Path(questions) if questions else NUMERIC_QUESTIONS
+            try:
+                cases = load_cases(numeric_path)
+            except (OSError, ValueError, KeyError) as exc:
+                fail(f"{numeric_path}: cannot read the questions ({exc})")
+
+            def answer(text: str, language: str) -> dict | None:
+                return assistant.ask(text).to_dict()
+
+        result = score(cases, answer)
+        typer.echo(result.line())
+        for item in result.wrong:
+            typer.echo("wrong: " + json.dumps(item, ensure_ascii=False))
+        if verbose:
+            for item in result.missed:
+                typer.echo("unanswered: " + json.dumps(item, ensure_ascii=False))
+        if result.wrong:
             raise typer.Exit(1)
         return
     path = Path(questions) if questions else QUESTIONS

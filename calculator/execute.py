@@ -1,0 +1,408 @@
+"""An Intent carried out over the cube: each figure found (or summed from its members), checked against
+the other tables and the prose that print it, then combined by the operation. No number is guessed:
+a figure the document does not hold ends in a Stop that says what the document does have."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from calculator.config import Config
+from calculator.cube import ALL, Cube, Fact, Want
+from calculator.intent import MONEY, POSTS, YEAR, Intent, Stop
+
+PERCENT, RATIO, COUNT, MIXED = "%", "ratio", "count", "mixed"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of the document: its value, the facts it is (one, or a group's members summed), the same
+    figure printed differently elsewhere, prose that states it, and doubts about its table."""
+
+    want: Want
+    value: float
+    facts: tuple[Fact, ...]
+    others: tuple[Fact, ...] = ()  # the same coordinates elsewhere, with another value
+    agree: tuple[Fact, ...] = ()  # prose that states it (within its rounding)
+    summed: str = ""  # the dimension whose members were added up ("" when printed as such)
+    scope: tuple[tuple[str, str], ...] = ()  # what the answering table is about that the question left out
+    doubt: tuple[Fact, Fact] | None = None  # (its table's total, another table's figure for that total)
+
+    @property
+    def unit(self) -> str:
+        return self.facts[0].unit
+
+    @property
+    def whole(self) -> bool:
+        """Printed without decimals (whole thousands, counts of posts)."""
+        return all("." not in f.raw for f in self.facts) and all(
+            f.source_kind != "paragraph" for f in self.facts
+        )
+
+    @property
+    def raw(self) -> str:
+        if len(self.facts) == 1:
+            return self.facts[0].raw
+        return "(" + " + ".join(f.raw for f in self.facts) + ")"
+
+
+@dataclass(frozen=True)
+class Operand:
+    """A figure and what it is named in the answer (a member, a year, or the figure itself)."""
+
+    key: str
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class Result:
+    """What the calculator computed: the operation, the value, its unit and the operands."""
+
+    intent: Intent
+    operation: str
+    value: float
+    unit: str
+    operands: tuple[Operand, ...]
+    whole: Figure | None = None  # a share's whole; a breakdown's printed total
+    winners: tuple[str, ...] = ()  # rank: the member(s) with the value
+    years: tuple[int, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def figures(self) -> list[Figure]:
+        found = [o.figure for o in self.operands]
+        return found + ([self.whole] if self.whole is not None and self.whole not in found else [])
+
+
+class Executor:
+    """Finds figures in the cube and carries out intents."""
+
+    def __init__(self, cube: Cube, config: Config):
+        self.cube = cube
+        self.config = config
+
+    # -- figures -----------------------------------------------------------------------------------
+    def want(self, intent: Intent, measure: str | None = None, **coords: str | int) -> Want:
+        year = intent.year or self.config.budget_year
+        measure = measure or intent.measure
+        if not intent.measure_given and measure == intent.measure:
+            measure = self.measure_of(intent) or measure
+        base = Want(measure, tuple(sorted(intent.fixed)), year, intent.year is not None, intent.prose)
+        if intent.basis:
+            base = base.with_(basis=intent.basis)
+        return base.with_(**coords) if coords else base
+
+    def measure_of(self, intent: Intent) -> str | None:
+        """A measure no word named: the one measure the document gives for the items named (the
+        line of accounts stated as a percentage), when there is one."""
+        keyed = [(d, k) for d, k in intent.fixed]
+        if not keyed:
+            return None
+        measures = set.intersection(*(self.cube.measures_of(d, k) for d, k in keyed))
+        return measures.pop() if len(measures) == 1 else None
+
+    def figure(self, want: Want, derive: bool = True) -> Figure | None:
+        """The figure for `want`: printed, or the sum of a group's members, or (a year not given) the one
+        year the document has it for, or the sum over the members of a dimension the document gives member by
+        member; None when the document does not hold it. Parts are only ever printed figures."""
+        facts, relaxed = self.cube.find(want)
+        if facts:
+            return self._printed(want, facts, relaxed)
+        if not derive:
+            return None
+        for dim, key in want.coords:
+            members = self.config.dimensions[dim].groups.get(key) if dim in self.config.dimensions else None
+            if members:
+                parts = [self.figure(want.with_(**{dim: m}), derive=False) for m in members]
+                if all(parts):
+                    return self._added(want, dim, [p for p in parts if p])
+        if not want.year_given:
+            years = self.cube.years(want)
+            if len(years) == 1 and years[0] != want.year:
+                return self.figure(replace(want, year=years[0], year_given=True))
+        return self._over_members(want)
+
+    def _printed(self, want: Want, facts: list[Fact], relaxed: bool) -> Figure:
+        tables = [f for f in facts if f.source_kind != "paragraph"]
+        prose = [f for f in facts if f.source_kind == "paragraph"]
+        trusted = [f for f in tables if self._doubt(f) is None]  # a table whose totals agree answers first
+        first = prose[0] if want.prose and prose else (trusted or tables or facts)[0]
+        others = tuple(f for f in facts if f is not first and not f.agrees(first) and f.raw != first.raw)
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for fact in others:
+            if (fact.source, fact.raw) not in seen:
+                seen.add((fact.source, fact.raw))
+                unique.append(fact)
+        agree = tuple(
+            f
+            for f in facts
+            if f.source_kind != first.source_kind
+            and f is not first
+            and f.agrees(first)
+            and f.source_kind == "paragraph"
+        )
+        scope = tuple(sorted((d, first.coords[d]) for d in first.implicit if d not in dict(want.coords)))
+        return Figure(
+            want,
+            first.value,
+            (first,),
+            tuple(unique),
+            agree,
+            "",
+            scope if relaxed else (),
+            self._doubt(first),
+        )
+
+    def _doubt(self, fact: Fact) -> tuple[Fact, Fact] | None:
+        """A fact from a table whose own totals a preferred table gives differently: a component's table that
+        repeats another component's figures (its total is not the summary's), a table with two columns swapped
+        (a column adds up to another component's figure)."""
+        if fact.source_kind == "paragraph" or not fact.implicit:
+            return None
+        totals = [t for t in (self.cube.table_total(fact), *self.cube.margins(fact)) if t is not None]
+        for total in totals:
+            facts, _ = self.cube.find_key(total.key)
+            better = [f for f in facts if f.source != fact.source and f.source_kind != "paragraph"]
+            if (
+                better
+                and not better[0].agrees(total)
+                and self.config.rank(better[0].source) < self.config.rank(fact.source)
+            ):
+                return (total, better[0])
+        return None
+
+    def _added(self, want: Want, dim: str, parts: list[Figure]) -> Figure:
+        facts = tuple(f for p in parts for f in p.facts)
+        others = tuple(o for p in parts for o in p.others)
+        value = round(sum(p.value for p in parts), 6)
+        return Figure(
+            want,
+            value,
+            facts,
+            others,
+            (),
+            dim,
+            parts[0].scope,
+            next((p.doubt for p in parts if p.doubt), None),
+        )
+
+    def _over_members(self, want: Want) -> Figure | None:
+        """ "All" of a dimension the document gives only member by member (planned quantities, one table per
+        component): their sum, when every member that has this measure has the figure."""
+        coords = dict(want.coords)
+        for dim, spec in self.config.dimensions.items():
+            if dim in coords or dim == "basis":
+                continue
+            having = [m for m in spec.members if want.measure in self.cube.measures_of(dim, m)]
+            if len(having) < 2:
+                continue
+            parts = [self.figure(want.with_(**{dim: m}), derive=False) for m in having]
+            if all(p is not None for p in parts) and all(
+                p.facts[0].coords.get(dim) == m for p, m in zip(parts, having, strict=True) if p
+            ):
+                return self._added(want, dim, [p for p in parts if p])
+        return None
+
+    # -- operations --------------------------------------------------------------------------------
+    def run(self, intent: Intent) -> Result | Stop:
+        handler = getattr(self, f"_{intent.operation}")
+        return handler(intent)
+
+    def find(self, want: Want) -> Figure | Stop:
+        found = self.figure(want)
+        return found if found is not None else self.absent(want)
+
+    def absent(self, want: Want) -> Stop:
+        """No such figure: say so, and what the document has nearby (another year, posts added...)."""
+        hints: list[Figure] = []
+        years = self.cube.years(want)
+        bases = [f for b in ("added", "cumulative") if (f := self.figure(want.with_(basis=b), derive=False))]
+        if bases and not dict(want.coords).get(
+            "basis"
+        ):  # "posts in <a later year>": added then, or all by then?
+            return Stop("clarify", "which_basis", {"want": want, "hints": bases})
+        if years and want.year not in years:
+            for year in years[-3:]:
+                found = self.figure(replace(want, year=year))
+                if found:
+                    hints.append(found)
+            return Stop("absent", "no_year", {"want": want, "years": years, "hints": hints})
+        for basis in ("", "added", "cumulative"):
+            if dict(want.coords).get("basis", "") != basis:
+                found = self.figure(want.with_(basis=basis or ALL))
+                if found:
+                    hints.append(found)
+        for dim, _ in want.coords:
+            if dim != "basis":
+                found = self.figure(want.with_(**{dim: ALL}))
+                if found:
+                    hints.append(found)
+                    break
+        return Stop("absent", "no_figure", {"want": want, "hints": hints[:3]})
+
+    def operands(self, intent: Intent, base: Want) -> list[Operand] | Stop:
+        assert intent.varying is not None
+        dim, keys = intent.varying
+        if dim == YEAR:
+            keys = tuple(keys) or tuple(self.cube.years(base))
+            wants = [(str(y), replace(base, year=int(y), year_given=True)) for y in keys]
+        else:
+            wants = [(k, base.with_(**{dim: k})) for k in keys]
+        found = []
+        for key, want in wants:
+            figure = self.find(want)
+            if isinstance(figure, Stop):
+                return figure
+            found.append(Operand(key, figure))
+        return found
+
+    def _lookup(self, intent: Intent) -> Result | Stop:
+        figure = self.find(self.want(intent))
+        if isinstance(figure, Stop):
+            return figure
+        return Result(intent, "lookup", figure.value, self.unit(figure), (Operand("", figure),))
+
+    def unit(self, figure: Figure) -> str:
+        return figure.unit
+
+    def _many(self, intent: Intent, least: int = 2) -> list[Operand] | Stop:
+        found = self.operands(intent, self.want(intent))
+        if isinstance(found, Stop):
+            return found
+        if len(found) < least:
+            return Stop("absent", "too_few", {"count": len(found), "want": self.want(intent)})
+        return found
+
+    def _sum(self, intent: Intent) -> Result | Stop:
+        return self._combine(intent, "sum")
+
+    def _breakdown(self, intent: Intent) -> Result | Stop:
+        return self._combine(intent, "breakdown")
+
+    def _combine(self, intent: Intent, operation: str) -> Result | Stop:
+        found = self._many(intent, 1 if operation == "breakdown" else 2)
+        if isinstance(found, Stop):
+            return found
+        if len({o.figure.unit for o in found}) > 1:  # quantities of different units: listed, not added
+            return Result(intent, operation, 0.0, MIXED, tuple(found))
+        value = round(sum(o.figure.value for o in found), 6)
+        whole = None
+        if operation == "breakdown" and intent.varying and intent.varying[0] != YEAR:
+            whole = self.figure(self.want(intent))  # the printed total over the members listed
+            if whole is not None and whole.summed:
+                whole = None
+        return Result(intent, operation, value, self.unit(found[0].figure), tuple(found), whole)
+
+    def _difference(self, intent: Intent) -> Result | Stop:
+        found = self._many(intent)
+        if isinstance(found, Stop):
+            return found
+        first, second = found[:2]  # in the order named: "more in year A than in year B" is A − B
+        if intent.reverse:
+            first, second = second, first
+        value = round(first.figure.value - second.figure.value, 6)
+        return Result(intent, "difference", value, self.unit(first.figure), (first, second))
+
+    def _change(self, intent: Intent) -> Result | Stop:
+        found = self._many(intent)
+        if isinstance(found, Stop):
+            return found
+        ordered = sorted(found, key=lambda o: int(o.key))
+        start, end = ordered[0], ordered[-1]
+        if intent.percent:
+            if start.figure.value == 0:
+                return Stop("absent", "divide_by_zero", {})
+            value = round((end.figure.value - start.figure.value) / abs(start.figure.value) * 100, 6)
+            return Result(intent, "change", value, PERCENT, (start, end))
+        value = round(end.figure.value - start.figure.value, 6)
+        return Result(intent, "change", value, self.unit(end.figure), (start, end))
+
+    def _ratio(self, intent: Intent) -> Result | Stop:
+        found = self._many(intent)
+        if isinstance(found, Stop):
+            return found
+        first, second = found[:2]
+        if intent.reverse:
+            first, second = second, first
+        if second.figure.value == 0:
+            return Stop("absent", "divide_by_zero", {})
+        return Result(
+            intent, "ratio", round(first.figure.value / second.figure.value, 6), RATIO, (first, second)
+        )
+
+    def _average(self, intent: Intent) -> Result | Stop:
+        found = self._many(intent)
+        if isinstance(found, Stop):
+            return found
+        value = round(sum(o.figure.value for o in found) / len(found), 6)
+        return Result(intent, "average", value, self.unit(found[0].figure), tuple(found))
+
+    def _rank(self, intent: Intent) -> Result | Stop:
+        found = self._many(intent)
+        if isinstance(found, Stop):
+            return found
+        pick = max if intent.largest else min
+        best = pick(o.figure.value for o in found)
+        winners = tuple(o.key for o in found if o.figure.value == best)
+        return Result(intent, "rank", best, self.unit(found[0].figure), tuple(found), winners=winners)
+
+    def _count(self, intent: Intent) -> Result | Stop:
+        assert intent.varying is not None
+        dim, keys = intent.varying
+        having = [k for k in keys if self.cube.measures_of(dim, k)]
+        return Result(
+            intent, "count", float(len(having)), COUNT, (), extra={"members": having, "dimension": dim}
+        )
+
+    def _share(self, intent: Intent) -> Result | Stop:
+        assert intent.whole is not None
+        whole_want = Want(
+            intent.measure,
+            tuple(sorted(intent.whole)),
+            intent.year or self.config.budget_year,
+            intent.year is not None,
+        )
+        if intent.basis:
+            whole_want = whole_want.with_(basis=intent.basis)
+        if intent.varying:
+            parts = self._many(intent, 1)
+            if isinstance(parts, Stop):
+                return parts
+        else:
+            part = self.find(self.want(intent))
+            if isinstance(part, Stop):
+                return part
+            parts = [Operand("", part)]
+        scope = {d: k for o in parts for d, k in o.figure.scope if d not in dict(whole_want.coords)}
+        if scope:  # a fund's figure as a share of that fund's budget, not of all funds
+            whole_want = whole_want.with_(**scope)
+        whole = self.find(whole_want)
+        if isinstance(whole, Stop):
+            return whole
+        if whole.value == 0:
+            return Stop("absent", "divide_by_zero", {})
+        value = round(sum(o.figure.value for o in parts) / whole.value * 100, 6)
+        return Result(intent, "share", value, PERCENT, tuple(parts), whole)
+
+    def _per_post(self, intent: Intent) -> Result | Stop:
+        cost_dim, cost_key = self.config.posts_cost
+        coords = {d: k for d, k in intent.fixed if d != cost_dim}
+        if any(not self.config.of(d, MONEY) for d in coords):
+            return Stop("absent", "money_by_grade", {})
+        plain = replace(intent, fixed=tuple(sorted(coords.items())), measure=MONEY, basis="")
+        money = self.find(self.want(plain, MONEY, **{cost_dim: cost_key}))
+        if isinstance(money, Stop):
+            return money
+        posts = self.find(self.want(plain, POSTS))
+        if isinstance(posts, Stop):
+            return posts
+        if posts.value == 0:
+            return Stop("absent", "divide_by_zero", {})
+        value = round(money.value / posts.value, 6)
+        return Result(
+            intent,
+            "per_post",
+            value,
+            self.config.unit_of(MONEY),
+            (Operand("money", money), Operand("posts", posts)),
+        )

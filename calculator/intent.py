@@ -1,0 +1,473 @@
+"""What a numeric question asks, as typed data: the measure, the operation, the members it fixes, the
+one dimension whose members it compares, the whole of a share, the year. Built from a Reading by the
+binding rule: every dimension the question mentions is bound to a member or to "all / each", or the
+question gets no number (a question back, or "the document has no such figure")."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from calculator.config import YEAR_HEAD, Config
+from calculator.reading import HeadUse, Mention, Reading
+
+YEAR = "year"
+MONEY, POSTS, QUANTITY = "money", "posts", "quantity"
+# Operations a question can ask for.
+OPERATIONS = (
+    "lookup",
+    "sum",
+    "difference",
+    "share",
+    "ratio",
+    "average",
+    "per_post",
+    "change",
+    "rank",
+    "breakdown",
+    "count",
+)
+STRONG_OPS = {"share", "ratio", "difference", "average", "per_post", "max", "min", "change"}
+
+
+@dataclass(frozen=True)
+class Intent:
+    """One reading of a numeric question."""
+
+    measure: str  # money | posts | quantity
+    operation: str
+    fixed: tuple[tuple[str, str], ...]  # (dimension, key): the members named once
+    varying: tuple[str, tuple] | None = None  # (dimension, keys): the members compared, summed, listed
+    whole: tuple[tuple[str, str], ...] | None = None  # a share's whole ((): the grand total)
+    year: int | None = None  # None: the budget year
+    basis: str = ""  # "" posts in place | "added" | "cumulative"
+    largest: bool = True  # rank: the largest (or the smallest)
+    reverse: bool = False  # difference: second minus first ("how much less")
+    percent: bool = False  # change: as a percentage
+    notes: tuple[str, ...] = ()  # how an ambiguous word was read (message keys with values)
+    measure_given: bool = True  # False: inferred (no word named it); the figure may be of another measure
+    prose: bool = False  # the question asks for the prose's figure ("the narrative says")
+
+    @property
+    def coords(self) -> dict[str, str]:
+        return dict(self.fixed)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice offered back: its label and the question that asks for it."""
+
+    label: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Stop:
+    """No number: kind "clarify" (a question back, with options), "absent" (the document has no such
+    figure), "unread" (words not understood); `message` is a catalog key, `values` fill it."""
+
+    kind: str
+    message: str
+    values: dict = field(default_factory=dict)
+    options: tuple[Option, ...] = ()
+
+
+def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
+    """The readings of a numeric question (several when a word is ambiguous), a Stop, or None when the
+    question does not ask for a figure (it goes to the search)."""
+    if not _numeric(reading, config):
+        return None
+    if reading.unknown:
+        return Stop("unread", "unread", {"words": reading.unknown})
+    if reading.missing:
+        missing = reading.missing[0]
+        dimension = config.dimensions[missing.dimension]
+        members = dimension.heads.get(missing.head, dimension.members)
+        return Stop(
+            "absent", "no_member", {"words": missing.words, "head": missing.head, "members": list(members)}
+        )
+    unbound = [h for h in reading.heads if h.how == "unbound" or h.how == "count" and not _all_of(h, config)]
+    if unbound:
+        head = unbound[0]
+        if head.dimension == YEAR_HEAD:
+            return Stop("clarify", "which_year", {"words": head.words})
+        return Stop(
+            "clarify", "which_member", {"head": head.head, "dimension": head.dimension, "words": head.words}
+        )
+    if reading.has("non_table"):
+        return None
+    combos = list(itertools.product(*[_readings(reading, m, config) for m in reading.mentions]))
+    intents: list[Intent] = []
+    stops: list[Stop] = []
+    for combo in combos[:16]:
+        found = _intent(reading, config, list(zip(reading.mentions, combo, strict=True)))
+        (intents if isinstance(found, Intent) else stops).append(found)
+    if intents:
+        return list(dict.fromkeys(intents))
+    return stops[0]
+
+
+def _numeric(reading: Reading, config: Config) -> bool:
+    """Does the question ask for a figure? A word that asks for one, an operation, a measure, a breakdown,
+    or a trend line / deliverable with a year."""
+    tokens = reading.tokens
+    if any(t.has("ask", "figure") for t in tokens) or any(t.has("over") for t in tokens):
+        return True
+    if {v for t in tokens for v in t.values("op")} & STRONG_OPS:
+        return True
+    if any(t.has("measure") for t in tokens):
+        return True
+    items = {d for m in reading.mentions for d in m.dimensions}
+    figures = {d.name for d in config.dimensions.values() if d.role == "line" or len(d.measures) == 1}
+    if items & figures and (reading.years or any(t.has("ask") for t in tokens)):
+        return True
+    if reading.mentions and any(h.how in ("plural", "each", "which", "all") for h in reading.heads):
+        return True  # "what are the <heads> of <member>?"
+    return len(reading.mentions) >= 2 and not reading.unknown  # "<member> <member> for <member>?"
+
+
+def _all_of(head: HeadUse, config: Config) -> bool:
+    """ "the four <heads>": a count that is all the head's members."""
+    members = (
+        config.dimensions[head.dimension].heads.get(head.head, ())
+        if head.dimension in config.dimensions
+        else ()
+    )
+    return head.count is not None and head.count == len(members)
+
+
+def _has_op(reading: Reading, op: str) -> bool:
+    return any(t.has("op", op) for t in reading.tokens)
+
+
+def _measure_named(reading: Reading) -> bool:
+    return any(t.has("measure") for t in reading.tokens) or _has_op(reading, "count")
+
+
+def _measure(
+    reading: Reading, config: Config, items: dict[str, list[str]], heads: list[HeadUse]
+) -> str | Stop:
+    """Money, posts or a planned quantity: from the words ("how many … posts", "budget"), else from what the
+    question names (a grade is counted in posts, a deliverable in its own unit, a thing money buys is
+    money); a question that says none of it is asked back."""
+    tokens = reading.tokens
+    named = set(items) | {h.dimension for h in heads}
+    money = any(t.has("measure", MONEY) for t in tokens)
+    # a member that is only money (what money buys) is money; the bare word for posts may be either
+    money = money or any(
+        d in config.only(MONEY) and not tokens[m.index].has("measure", POSTS)
+        for m in reading.mentions
+        for d, _ in m.readings
+    )
+    posts_word = any(t.has("measure", POSTS) for t in tokens)
+    count_cue = _has_op(reading, "count")
+    if named & set(config.only(QUANTITY)):
+        return QUANTITY
+    if any(t.has("measure", QUANTITY) for t in tokens) and not money and not posts_word:
+        return QUANTITY  # "what will <component> deliver": its deliverables, one by one
+    counted = bool(named & set(config.only(POSTS)))
+    if counted and not (money and not count_cue and not posts_word):
+        return POSTS
+    if posts_word and (count_cue or not money):
+        return POSTS
+    if money or any(config.of(d, MONEY) for d in named):
+        return MONEY
+    return Stop("clarify", "which_measure", {})
+
+
+def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[str, str]]]) -> Intent | Stop:
+    excluded = {(dim, key) for m, (dim, key) in chosen if m in reading.excluded}
+    chosen = [(m, dk) for m, dk in chosen if m not in reading.excluded]
+    items: dict[str, list[str]] = {}
+    for _, (dim, key) in chosen:
+        listed = items.setdefault(dim, [])
+        if key not in listed:
+            listed.append(key)
+    for dim, keys in items.items():  # a group and its members named: the group
+        groups = config.dimensions[dim].groups if dim in config.dimensions else {}
+        named = [k for k in keys if k in groups]
+        members = {m for g in named for m in groups[g]}
+        items[dim] = [k for k in keys if k not in members]
+    heads = [h for h in reading.heads if h.how != "unbound"]
+    if (
+        _has_op(reading, "count")
+        and not items
+        and heads
+        and not any(t.has("measure") for t in reading.tokens)
+    ):
+        head = heads[0]  # "how many <heads> are there?": the members, counted
+        if head.dimension in config.dimensions:
+            members = config.dimensions[head.dimension].heads.get(head.head, ())
+            return Intent(
+                measure=MONEY, operation="count", fixed=(), varying=(head.dimension, tuple(members))
+            )
+    measure = _measure(reading, config, items, heads)
+    if isinstance(measure, Stop):
+        return measure
+    if measure == POSTS:
+        cost_dim, cost_key = config.posts_cost
+        if [k for k in items.get(cost_dim, []) if k != cost_key]:
+            return Stop("absent", "posts_by_object", {})  # posts are not counted by what money buys
+        items.pop(cost_dim, None)
+    elif any(not config.of(d, measure) for d in items):
+        return Stop("absent", "money_by_grade", {})  # the tables give no money by grade
+    basis = _basis(reading, measure)
+    ops = {
+        v
+        for t in reading.tokens
+        for v in t.values("op")
+        if not (basis and t.has("basis", basis) and v == "change")
+    }
+    year = reading.cumulative_year or (reading.years[0] if len(reading.years) == 1 else None)
+    if basis == "cumulative" and reading.cumulative_year is None and len(reading.years) == 1:
+        year = reading.years[0]
+    several = [(d, tuple(k)) for d, k in items.items() if len(k) > 1]
+    for (
+        dim,
+        _,
+    ) in several:  # an ambiguous name whose other reading is a second member of a dimension named once
+        named = [m for m, (d, _) in chosen if d == dim]
+        if any(len(m.readings) > 1 for m in named) and not _joined(reading, named) and not ops_many(reading):
+            return Stop("clarify", "too_many", {})
+    vary_heads = [
+        h for h in heads if h.how in ("all", "each", "which", "plural", "count") and h.dimension != YEAR_HEAD
+    ]
+    varying: tuple[str, tuple] | None = None
+    if len(several) > 1:
+        return Stop("clarify", "too_many", {})
+    if several:
+        varying = several[0]
+    elif vary_heads:
+        head = vary_heads[0]
+        members = config.dimensions[head.dimension].heads.get(head.head, ())
+        named = items.get(head.dimension, [])
+        groups = config.dimensions[head.dimension].groups if head.dimension in config.dimensions else {}
+        if len(named) == 1 and named[0] in groups and ops & {"max", "min", "average", "breakdown"}:
+            varying = (head.dimension, groups[named[0]])  # "of <group>, which <head> is largest?"
+            items.pop(head.dimension)
+        elif head.dimension in items:  # "<member> among the <heads>": the named one is fixed
+            if "share" not in ops and not ops & {"max", "min"}:
+                return Stop("clarify", "too_many", {})
+        elif (
+            head.how == "all"
+            and set(members) == set(config.dimensions[head.dimension].members)
+            and not (ops & {"average", "max", "min", "sum", "share", "breakdown", "difference", "ratio"})
+        ):
+            pass  # "across all <heads>": the total over them
+        else:
+            varying = (head.dimension, tuple(members))
+    over = [v for t in reading.tokens for v in t.values("over") if v not in items and v in config.dimensions]
+    if over and varying is None:  # "from which <heads>": each member of that dimension
+        varying = (over[0], tuple(config.dimensions[over[0]].members))
+    if varying and excluded:  # "excluding <member>, which <head> is the largest?"
+        varying = (varying[0], tuple(k for k in varying[1] if (varying[0], k) not in excluded))
+    quantities = config.only(QUANTITY)
+    if measure == QUANTITY and quantities and not set(quantities) & set(items) and varying is None:
+        varying = (quantities[0], tuple(config.dimensions[quantities[0]].members))  # each planned deliverable
+    years = list(reading.years)
+    if reading.year_range and (ops & {"sum", "average"} or any(h.dimension == YEAR_HEAD for h in heads)):
+        years = list(range(reading.year_range[0], reading.year_range[1] + 1))
+    year_vary = any(h.dimension == YEAR_HEAD and h.how != "unbound" for h in heads)
+    if (
+        measure == POSTS
+        and reading.year_range
+        and basis != "added"
+        and not ops & {"change", "difference", "average"}
+        and varying is None
+    ):
+        basis, year, years = (
+            "cumulative",
+            reading.year_range[1],
+            [],
+        )  # posts over a range of years: all by its end
+    if len(years) > 1 and reading.cumulative_year is None:
+        if varying is not None:
+            return Stop("clarify", "too_many", {})
+        varying, year = (YEAR, tuple(years)), None
+    elif year_vary and varying is None:
+        varying, year = (YEAR, ()), None  # every year the tables give this figure for
+    fixed = tuple((d, k[0]) for d, k in items.items() if len(k) == 1 and (varying is None or d != varying[0]))
+    if varying and varying[0] in dict(fixed):
+        fixed = tuple((d, k) for d, k in fixed if d != varying[0])
+    notes = tuple(f"{m.words}={d}:{k}" for m, (d, k) in chosen if len(m.readings) > 1)
+    notes += tuple(f"~{wrong}={right}" for wrong, right in reading.corrections)
+    base = {
+        "measure": measure,
+        "fixed": fixed,
+        "varying": varying,
+        "year": year,
+        "basis": basis,
+        "notes": notes,
+        "measure_given": _measure_named(reading) or measure != MONEY,
+    }
+    if "change" in ops and not reading.years and varying is None and basis == "":
+        varying, base["varying"], base["year"] = (YEAR, ()), (YEAR, ()), None  # "how did X change": by year
+    operation = _operation(reading, ops, varying, items, basis)
+    if isinstance(operation, Stop):
+        return operation
+    if operation == "share":
+        return _share(reading, chosen, base)
+    largest = not (ops & {"min"}) or bool(ops & {"max"}) and _first_op(reading, ("max", "min")) == "max"
+    return Intent(
+        operation=operation,
+        largest=largest,
+        reverse=bool(ops & {"less"}),
+        percent=operation == "change"
+        and bool(_has_op(reading, "percent_change") or _has_op(reading, "share")),
+        prose=any(t.has("source", "prose") for t in reading.tokens),
+        **base,
+    )
+
+
+def _first_op(reading: Reading, names: tuple[str, ...]) -> str | None:
+    for token in reading.tokens:
+        for name in names:
+            if token.has("op", name):
+                return name
+    return None
+
+
+def _basis(reading: Reading, measure: str) -> str:
+    if measure != POSTS:
+        return ""
+    if reading.cumulative_year is not None or any(
+        t.has("basis", "cumulative") and not t.has("quantifier") and not t.has("range")
+        for t in reading.tokens
+    ):
+        return "cumulative"
+    if reading.has("basis", "added"):
+        return "added"
+    return ""
+
+
+def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> str | Stop:
+    n = len(varying[1]) if varying and varying[1] else (0 if not varying else 99)
+    if "per_post" in ops:
+        return "per_post"
+    if (
+        "average" in ops
+        and not varying
+        and any(t.has("measure", MONEY) for t in reading.tokens)
+        and any(t.has("measure", POSTS) for t in reading.tokens)
+    ):
+        return "per_post"  # "the average cost per <member> post"
+    if "ratio" in ops:
+        return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
+    if "share" in ops and not ("change" in ops and varying and varying[0] == YEAR):
+        return "share"
+    if "change" in ops and varying and varying[0] == YEAR:
+        return "change"
+    if "average" in ops:
+        return "average" if varying else Stop("clarify", "average_of_what", {})
+    if ops & {"max", "min"} and varying and ("difference" not in ops or n != 2):
+        return "rank"
+    if "difference" in ops:
+        if n == 2:
+            return "difference"
+        return "breakdown" if varying else Stop("clarify", "two_operands", {})  # "compare each": side by side
+    if "count" in ops and varying and not any(t.has("measure") for t in reading.tokens) and not items:
+        return "count"
+    if "sum" in ops and varying:
+        return "sum"
+    if "change" in ops and not varying and len(reading.years) <= 1 and basis != "added":
+        return Stop("clarify", "change_of_what", {})
+    if varying and varying[1] and set(varying[1]) <= set(items.get(varying[0], [])):
+        return "sum"  # "the budget of SP1 and SP2": each, and together
+    if varying:
+        return "breakdown"
+    over = {v for t in reading.tokens for v in t.values("over")}
+    if over - set(items):
+        return "breakdown"
+    return "lookup"
+
+
+def _share(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]], base: dict) -> Intent | Stop:
+    """The part and the whole of a share. The whole is what the question puts after "share of … goes to" /
+    before a closing word of the whole, the part what it puts before "'s share"; the part keeps the whole's
+    members."""
+    tokens = reading.tokens
+    at = next(i for i, t in enumerate(tokens) if t.has("op", "share"))
+    fixed = dict(base["fixed"])
+    named = [(m, dk) for m, dk in chosen if dk[0] in fixed or base["varying"] and dk[0] == base["varying"][0]]
+    before = [(m, dk) for m, dk in named if m.index < at]
+    after = [(m, dk) for m, dk in named if m.index > at]
+    whole: list[tuple[str, str]] | None = None
+    close = next((i for i, t in enumerate(tokens) if t.has("share", "close") and i < at), None)
+    if close is not None:  # "W <close> P <share>"
+        whole = [dk for m, dk in named if m.index < close]
+    elif before:  # "P's share of W"
+        whole = [dk for _, dk in after]
+    elif after:
+        dividers = [
+            (i, v)
+            for i, t in enumerate(tokens)
+            if i > at
+            for v in t.values("share")
+            if v in ("part", "whole")
+        ]
+        split = next(
+            (
+                (i, v)
+                for i, v in dividers
+                if any(m.index < i for m, _ in after) and any(m.index > i for m, _ in after)
+            ),
+            None,
+        )
+        if split is not None:
+            i, kind = split
+            first = [dk for m, dk in after if m.index < i]
+            second = [dk for m, dk in after if m.index > i]
+            whole = first if kind == "part" else second
+        elif len({dk[0] for _, dk in after}) == 1 and not base["varying"]:
+            whole = []  # "what share is <member>": of the total
+        elif base["varying"] and all(dk[0] == base["varying"][0] for _, dk in after):
+            whole = []
+    if whole is None or any(t.has("quantifier", "this") for t in tokens[at + 1 :]):
+        return Stop("clarify", "share_whole", {})  # "a share of its budget": whose?
+    whole_coords = tuple(dk for dk in whole if dk in base["fixed"])
+    if base["varying"] and any(dk[0] == base["varying"][0] for dk in whole):
+        return Stop("clarify", "share_whole", {})
+    if set(whole_coords) == set(base["fixed"]) and not base["varying"]:
+        return Stop("clarify", "share_whole", {})
+    return Intent(operation="share", whole=whole_coords, **base)
+
+
+def _joined(reading: Reading, mentions: list[Mention]) -> bool:
+    """Whether two of these mentions stand side by side in a list: nothing between them but a coordinator
+    ("and", "vs", a list mark) and filler words."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
+        if all(
+            t.has("and") or t.has("filler") or t.has("op", "difference") or t.has("range") for t in between
+        ):
+            return True
+    return False
+
+
+def ops_many(reading: Reading) -> bool:
+    """An operation over several members ("compare", "together", "ratio")."""
+    return bool(
+        {v for t in reading.tokens for v in t.values("op")} & {"difference", "sum", "ratio", "average"}
+    )
+
+
+def _readings(reading: Reading, mention: Mention, config: Config) -> tuple[tuple[str, str], ...]:
+    """The readings of a mention worth trying: an ambiguous word joined by "and" to a member of one of its
+    dimensions is of that dimension ("<source> and <ambiguous name>": a source too);
+    beside members of only the configured dimensions it is read as the preferred one."""
+    if len(mention.readings) < 2:
+        return mention.readings
+    dims = {d for d, _ in mention.readings}
+    before = [t for t in reading.tokens if t.end <= mention.start and not t.has("filler")]
+    if before and set(before[-1].values("over")) & dims:  # "funded by <ambiguous name>": the source
+        return tuple(r for r in mention.readings if r[0] in before[-1].values("over"))
+    others = [m for m in reading.mentions if m is not mention]
+    for other in sorted(others, key=lambda m: abs(m.start - mention.start)):  # the nearest first
+        if len(other.readings) == 1 and other.readings[0][0] in dims and _joined(reading, [mention, other]):
+            return tuple(r for r in mention.readings if r[0] == other.readings[0][0])
+    other_dims = {d for m in others for d in m.dimensions}
+    preferred = [d for d in config.prefer if d in dims]
+    if preferred and set(config.prefer) <= dims and others and other_dims <= config.when_only:
+        return tuple(r for r in mention.readings if r[0] == preferred[0])
+    return mention.readings

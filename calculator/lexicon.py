@@ -1,0 +1,289 @@
+"""The words of numeric questions, read from corpus/lexicon/<language>.toml, and the tokenizer that
+tags a question with them (leftmost-longest match). The engine knows no phrase of any language."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.manifest import CorpusError, read_text
+
+# Sections of a lexicon file whose phrases become tags: section → tag kind.
+LISTS = {
+    "joiners": "joiner",
+    "coordinators": "and",  # "<heads> 1 and 2"
+    "exclusions": "exclude",  # "excluding posts": the member after it is left out
+    "fillers": "filler",
+    "non_table": "non_table",
+    "audit": "audit",
+    "ordinal_prefix": "ordinal_prefix",
+}
+GROUPED = {  # section → tag kind; the tag's value is the list's name ("share", "money", "added"...)
+    "quantifiers": "quantifier",
+    "operations": "op",
+    "measures": "measure",
+    "basis": "basis",
+    "breakdown_over": "over",
+    "asks": "ask",  # "figure": asks for a number by itself; "words": with a measure or an operation
+    "share": "share",  # where a share's part and whole stand
+    "labels": "label",  # words of table headings (total, percent, ignore, change)
+    "sources": "source",  # "prose": the paragraphs' figure is asked for ("the narrative says")
+    "ranges": "range",  # "words": between two years, a range; "around": with "and" ("between A and B")
+}
+NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman"}
+YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word
+NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no space between
+    r"(?<![A-Za-z0-9_.])\(?\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?\)?(?![A-Za-z0-9_])"
+    r"|(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)"
+)
+WORD = re.compile(r"[a-z][a-z'’\-]*|[0-9]+|[\u3400-\u9fff]")
+SPACE = re.compile(r"[\s,;:!?，。；：！？“”\"'‘’()（）\[\]【】《》<>…·./&]+")
+
+
+@dataclass(frozen=True)
+class Tag:
+    """What a phrase is: its kind ("entity", "head", "op"...) and value ("component:SP4", "share"...)."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """A stretch of the (normalised) question and what it may be; no tags: a word not understood."""
+
+    start: int
+    end: int
+    text: str
+    tags: frozenset[Tag]
+
+    def has(self, kind: str, value: str | None = None) -> bool:
+        return any(t.kind == kind and (value is None or t.value == value) for t in self.tags)
+
+    def values(self, kind: str) -> list[str]:
+        return sorted(t.value for t in self.tags if t.kind == kind)
+
+    @property
+    def known(self) -> bool:
+        return bool(self.tags)
+
+
+def normalise(text: str) -> str:
+    """NFKC, lower case, one kind of apostrophe and dash; "SP4's" → "sp4"; spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("‑", "-")
+    text = re.sub(r"(?<=[a-z0-9])'s\b", "", text)
+    text = re.sub(r"(?<=[a-z])s'(?=\s|$)", "s", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # words joined by hyphens
+    text = re.sub(r"(?<=\d)s\b", "", text)  # "P-4s": P-4 posts
+    text = re.sub(r"(?<=[a-z/])(?=\d)", " ", text)  # "sp4", "p4", "s/p1": a name and its number
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _key(phrase: str) -> str:
+    """How a phrase is stored: a phrase in a script without spaces, without them."""
+    return phrase if phrase.isascii() else re.sub(r"\s+", "", phrase)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    if phrase.isascii():
+        body = r"\s+".join(re.escape(w) for w in phrase.split(" "))
+    else:  # spaces may stand between the characters of a Chinese phrase and any digits in it
+        body = r"\s*".join(re.escape(c) for c in phrase)
+    head = r"(?<![a-z0-9])" if phrase[:1].isascii() and phrase[:1].isalnum() else ""
+    tail = r"(?![a-z0-9])" if phrase[-1:].isascii() and phrase[-1:].isalnum() else ""
+    return head + body + tail
+
+
+@dataclass
+class Lexicon:
+    """Phrases of both languages with their tags, display names, and the tokenizer."""
+
+    phrases: dict[str, set[Tag]] = field(default_factory=dict)
+    names: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # lang → dim → key → name
+    heads: dict[str, str] = field(default_factory=dict)  # head name → the dimension it names (from config)
+    amounts: dict[str, tuple[float, str]] = field(default_factory=dict)
+    year_words: set[str] = field(default_factory=set)  # written after a year in some languages
+    _pattern: re.Pattern[str] | None = None
+    _words: set[str] | None = None
+    _year: re.Pattern[str] | None = None
+
+    def add(self, phrase: str, tag: Tag) -> None:
+        text = _key(normalise(phrase))
+        if text:
+            self.phrases.setdefault(text, set()).add(tag)
+
+    @classmethod
+    def load(cls, directory: Path, dimensions: dict[str, set[str]], head_dims: dict[str, str]) -> Lexicon:
+        """Every <language>.toml in `directory`; keys are checked against the config's dimensions."""
+        files = sorted(directory.glob("*.toml")) if directory.is_dir() else []
+        if not files:
+            raise CorpusError(f"{directory}: no lexicon files (<language>.toml)")
+        lexicon = cls(heads=dict(head_dims))
+        for path in files:
+            lexicon._read(path, dimensions)
+        lexicon.compile()
+        return lexicon
+
+    def _read(self, path: Path, dimensions: dict[str, set[str]]) -> None:
+        try:
+            data = tomllib.loads(read_text(path))
+        except tomllib.TOMLDecodeError as exc:
+            raise CorpusError(f"{path}: not valid TOML ({exc})") from exc
+        language = data.get("language")
+        if not isinstance(language, str) or not language:
+            raise CorpusError(f"{path}: needs a 'language'")
+
+        def phrases(value: object, where: str) -> list[str]:
+            if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+                raise CorpusError(f"{path}: {where} must be a list of strings")
+            return value
+
+        for dim, members in _table(data, "entities", path).items():
+            for key, listed in _mapping(members, f"entities.{dim}", path).items():
+                if dim not in dimensions or key not in dimensions[dim]:
+                    raise CorpusError(f"{path}: entities.{dim}.{key} is not a member in calculator.toml")
+                for phrase in phrases(listed, f"entities.{dim}.{key}"):
+                    self.add(phrase, Tag("entity", f"{dim}:{key}"))
+        for dim, members in _table(data, "names", path).items():
+            for key, name in _mapping(members, f"names.{dim}", path).items():
+                if not isinstance(name, str):
+                    raise CorpusError(f"{path}: names.{dim}.{key} must be a string")
+                self.names.setdefault(language, {}).setdefault(dim, {})[key] = name
+        for head, forms in _table(data, "heads", path).items():
+            if head not in self.heads:
+                raise CorpusError(f"{path}: heads.{head} is not a head in calculator.toml (or 'year')")
+            for number in ("singular", "plural"):
+                for phrase in phrases(
+                    _mapping(forms, f"heads.{head}", path).get(number, []), f"heads.{head}"
+                ):
+                    self.add(phrase, Tag("head", f"{head}:{number}"))
+        for word in _table(data, "years", path).get("suffix", []):
+            self.year_words.add(normalise(str(word)))
+        for word, spec in _table(data, "amounts", path).items():
+            spec = _mapping(spec, f"amounts.{word}", path)
+            if not isinstance(spec.get("factor"), int | float) or not isinstance(spec.get("unit"), str):
+                raise CorpusError(f"{path}: amounts.{word} needs a number 'factor' and a 'unit'")
+            self.amounts[normalise(word)] = (float(spec["factor"]), spec["unit"])
+        for section, kind in NUMBERED.items():
+            for phrase, number in _table(data, section, path).items():
+                if not isinstance(number, int):
+                    raise CorpusError(f"{path}: {section}.{phrase} must be a whole number")
+                self.add(phrase, Tag(kind, str(number)))
+        for section, kind in GROUPED.items():
+            for name, listed in _table(data, section, path).items():
+                for phrase in phrases(listed, f"{section}.{name}"):
+                    self.add(phrase, Tag(kind, name))
+        for section, kind in LISTS.items():
+            words = _table(data, section, path).get("words", [])
+            for phrase in phrases(words, f"{section}.words"):
+                self.add(phrase, Tag(kind, ""))
+
+    def compile(self) -> None:
+        suffixes = "|".join(re.escape(w) for w in sorted(self.year_words, key=len, reverse=True)) or "(?!)"
+        self._year = re.compile(YEAR.format(suffixes=suffixes))
+        ordered = sorted(self.phrases, key=lambda p: (-len(p), p))
+        self._pattern = re.compile("|".join(f"(?:{_phrase_pattern(p)})" for p in ordered))
+
+    def correction(self, word: str) -> str | None:
+        """The one word of the lexicon a misspelt English word is closest to ("techincal" → "technical"):
+        one edit away (two for long words), and no other word as close; None otherwise."""
+        if not word.isascii() or not word.isalpha() or len(word) < 5:
+            return None
+        if self._words is None:
+            self._words = {
+                w for p in self.phrases if p.isascii() for w in p.split() if w.isalpha() and len(w) >= 4
+            }
+        limit = 1 if len(word) < 8 else 2
+        best: list[tuple[int, str]] = []
+        for known in self._words:
+            if abs(len(known) - len(word)) <= limit:
+                distance = edit_distance(word, known, limit)
+                if distance <= limit:
+                    best.append((distance, known))
+        if not best:
+            return None
+        best.sort()
+        return best[0][1] if len(best) == 1 or best[1][0] > best[0][0] else None
+
+    def name(self, dimension: str, key: str, language: str) -> str:
+        for lang in (language, "en"):
+            found = self.names.get(lang, {}).get(dimension, {}).get(key)
+            if found:
+                return found
+        return key
+
+    def tokens(self, text: str) -> list[Token]:
+        """The question as tokens: phrases (leftmost-longest), years, numbers, and unknown words."""
+        assert self._pattern is not None
+        found: list[Token] = []
+        i, n = 0, len(text)
+        while i < n:
+            gap = SPACE.match(text, i)
+            if gap:
+                i = gap.end()
+                continue
+            candidates: list[Token] = []
+            if year := self._year.match(text, i):
+                tags = {Tag("year", year.group(1))}
+                if year.group(2):
+                    tags.add(Tag("estimate", ""))
+                candidates.append(Token(i, year.end(), year.group(), frozenset(tags)))
+            if number := NUMBER.match(text, i):
+                value = number.group().strip("()").replace(" ", "").replace(",", "")
+                candidates.append(Token(i, number.end(), number.group(), frozenset({Tag("number", value)})))
+            if phrase := self._pattern.match(text, i):
+                words = phrase.group()
+                key = re.sub(r"\s+", " ", words) if words.isascii() else _key(words)
+                candidates.append(Token(i, phrase.end(), words, frozenset(self.phrases[key])))
+            if candidates:
+                best = max(candidates, key=lambda t: (t.end, len(t.tags)))
+                found.append(best)
+                i = best.end
+                continue
+            word = WORD.match(text, i)
+            end = word.end() if word else i + 1
+            piece = text[i:end]
+            # an English plural or singular of a one-word phrase ("budgets", "requirement") is that phrase
+            tags = set()
+            if piece.isascii() and len(piece) > 3:
+                tags = (
+                    self.phrases.get(piece[:-1], set())
+                    if piece.endswith("s")
+                    else self.phrases.get(piece + "s", set())
+                )
+            found.append(Token(i, end, piece, frozenset(tags)))
+            i = end
+        return found
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from a to b; limit + 1 once over `limit`."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _table(data: object, name: str, path: Path) -> dict:
+    value = data.get(name, {}) if isinstance(data, dict) else {}
+    if not isinstance(value, dict):
+        raise CorpusError(f"{path}: [{name}] must be a table")
+    return value
+
+
+def _mapping(value: object, name: str, path: Path) -> dict:
+    if not isinstance(value, dict):
+        raise CorpusError(f"{path}: [{name}] must be a table")
+    return value

@@ -1,0 +1,310 @@
+"""What a question says, read once: the members it names (each with its possible readings), the
+dimensions it names without a member, the years, the operation and measure words, and every word it
+does not understand. Interpretation (calculator/intent.py) works on this, never on the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from calculator.config import YEAR_HEAD, Config
+from calculator.lexicon import Lexicon, Token, normalise
+
+NUMBER_KINDS = ("numeral", "number", "roman")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words that name a member: its readings (dimension, key), most of the time one."""
+
+    readings: tuple[tuple[str, str], ...]
+    words: str
+    start: int
+    end: int
+    index: int  # of its first token
+
+    @property
+    def dimensions(self) -> set[str]:
+        return {d for d, _ in self.readings}
+
+
+@dataclass(frozen=True)
+class HeadUse:
+    """A noun naming a dimension with no member: "the <head>" (unbound), "each <head>", "which <head>",
+    "the <heads>" (ranging over the head's members)."""
+
+    head: str
+    dimension: str
+    how: str  # "unbound" | "all" | "each" | "which" | "plural" | "count" (with a number: "two <heads>")
+    words: str
+    start: int
+    end: int
+    index: int
+    count: int | None = None
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A member the document does not have: a head with a number none of its members has."""
+
+    head: str
+    dimension: str
+    number: int
+    words: str
+
+
+@dataclass
+class Reading:
+    """A question read with the lexicon."""
+
+    text: str  # normalised
+    language: str
+    tokens: list[Token]
+    mentions: list[Mention] = field(default_factory=list)
+    excluded: list[Mention] = field(default_factory=list)  # "excluding posts": members left out
+    heads: list[HeadUse] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    year_range: tuple[int, int] | None = None
+    cumulative_year: int | None = None  # "by <year>"
+    numbers: list[float] = field(default_factory=list)  # figures the question states itself
+    corrections: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # misspelt words read as ("techincal", "technical")
+    unknown: list[str] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)  # tokens consumed by a mention, a head or a year
+
+    def has(self, kind: str, value: str | None = None) -> bool:
+        return any(t.has(kind, value) for i, t in enumerate(self.tokens) if i not in self.used)
+
+    def ops(self) -> set[str]:
+        return {v for i, t in enumerate(self.tokens) if i not in self.used for v in t.values("op")}
+
+    def measures(self) -> set[str]:
+        return {v for i, t in enumerate(self.tokens) if i not in self.used for v in t.values("measure")}
+
+    def positions(self, kind: str, value: str | None = None) -> list[int]:
+        return [i for i, t in enumerate(self.tokens) if i not in self.used and t.has(kind, value)]
+
+
+def read(question: str, language: str, lexicon: Lexicon, config: Config, label: bool = False) -> Reading:
+    """Tokens → mentions (with numbers bound to their heads), heads, years, stated numbers, unknowns.
+    `label`: a table heading is read (its own words, "Total", "Subtotal", count as known)."""
+    text = normalise(question)
+    tokens = lexicon.tokens(text)
+    corrections = []
+    if not label:  # a misspelt word read as the one word of the lexicon it is closest to
+        for token in tokens:
+            fixed = None if token.known else lexicon.correction(token.text)
+            if fixed and fixed != token.text:
+                corrections.append((token.text, fixed))
+        if corrections:
+            for wrong, right in corrections:
+                text = re.sub(rf"(?<![a-z]){re.escape(wrong)}(?![a-z])", right, text)
+            tokens = lexicon.tokens(text)
+    reading = Reading(text, language, tokens, corrections=corrections)
+    heads = lexicon.heads
+    n = len(tokens)
+
+    def skip_joiners(i: int, step: int) -> int:
+        while 0 <= i < n and tokens[i].has("joiner") and not _number(tokens[i]):
+            i += step
+        return i
+
+    # 1. a head with its number after it, or an ordinal before it
+    for i, token in enumerate(tokens):
+        head_tags = token.values("head")
+        if not head_tags:
+            continue
+        head, form = head_tags[0].rsplit(":", 1)
+        dimension = heads.get(head, "")
+        after = skip_joiners(i + 1, 1)
+        before = skip_joiners(i - 1, -1)
+        number, at = None, None
+        if (
+            after < n
+            and _number(tokens[after]) is not None
+            and not tokens[after].has("year")
+            and (
+                not tokens[after].has("roman")
+                or tokens[after].has("number")
+                or tokens[after].has("numeral")
+                or after == i + 1
+            )
+        ):
+            number, at = _number(tokens[after]), after
+        if number is None and before >= 0 and tokens[before].has("ordinal"):
+            number, at = int(tokens[before].values("ordinal")[0]), before
+        elif (
+            number is None
+            and before >= 1
+            and _number(tokens[before]) is not None
+            and tokens[before - 1].has("ordinal_prefix")
+        ):  # an ordinal mark, a number, the head
+            number, at = _number(tokens[before]), before - 1
+        if number is None or at is None or dimension in ("", YEAR_HEAD):
+            continue
+        first, last = min(i, at), max(i, at)
+        words = text[tokens[first].start : tokens[last].end]
+        reading.used.update(range(first, last + 1))
+        numbers = [(number, first, last)]
+        k = last + 1  # "<heads> 1, 2 and 4": more numbers of the same head
+        while k < n:
+            step = k + 1 if tokens[k].has("and") else k
+            if (
+                step < n
+                and _number(tokens[step]) is not None
+                and not tokens[step].has("year")
+                and (step == k or tokens[step].has("number") or tokens[step].has("numeral"))
+            ):
+                numbers.append((_number(tokens[step]), step, step))  # type: ignore[arg-type]
+                reading.used.update(range(k, step + 1))
+                k = step + 1
+            else:
+                break
+        for value, a, b in numbers:
+            words = text[tokens[a].start : tokens[b].end]
+            spec = config.dimensions.get(dimension)
+            member = spec.numbered_member(head, value) if spec else None
+            if member is None:
+                reading.missing.append(Missing(head, dimension, value, words))
+            else:
+                reading.mentions.append(
+                    Mention(((dimension, member),), words, tokens[a].start, tokens[b].end, a)
+                )
+
+    # 2. names of members
+    for i, token in enumerate(tokens):
+        if i in reading.used:
+            continue
+        entities = token.values("entity")
+        if entities:
+            readings = tuple(tuple(e.split(":", 1)) for e in entities)
+            reading.mentions.append(Mention(readings, token.text, token.start, token.end, i))  # type: ignore[arg-type]
+            reading.used.add(i)
+            # a name that starts with a verb of change ("reduced …"): the verb is part of it
+            if (
+                i > 0
+                and i - 1 not in reading.used
+                and tokens[i - 1].has("op", "change")
+                and _only(tokens[i - 1], ("op",))
+            ):
+                reading.used.add(i - 1)
+
+    reading.mentions.sort(key=lambda m: m.start)
+    for i, token in enumerate(tokens):  # "excluding <member>": the next member is left out
+        if token.has("exclude"):
+            after = [m for m in reading.mentions if i < m.index <= i + 3]
+            if after:
+                reading.excluded.append(after[0])
+                reading.used.add(i)
+
+    # 3. heads without a number: bound by a name beside them, ranging (each / all / which / plural), or not
+    for i, token in enumerate(tokens):
+        if i in reading.used or not token.has("head"):
+            continue
+        head, form = token.values("head")[0].rsplit(":", 1)
+        dimension = heads.get(head, "")
+        reading.used.add(i)
+        if dimension == YEAR_HEAD:
+            how = _quantified(tokens, i) or ("plural" if form == "plural" else "unbound")
+            if token.has("quantifier"):  # one word for "which" and "year"
+                how = token.values("quantifier")[0]
+            reading.heads.append(HeadUse(head, YEAR_HEAD, how, token.text, token.start, token.end, i))
+            continue
+        how = _quantified(tokens, i)
+        if how is None and _beside_a_name(reading, i, dimension):
+            continue  # "the <name> <head>": the name's member, and of the head's dimension
+        count = None
+        if how is None:
+            prev = skip_joiners(i - 1, -1)
+            if prev >= 0 and tokens[prev].has("numeral") or prev >= 0 and tokens[prev].has("number"):
+                count = _number(tokens[prev])
+                reading.used.add(prev)
+                how = "count"
+            else:
+                how = "plural" if form == "plural" else "unbound"
+        reading.heads.append(HeadUse(head, dimension, how, token.text, token.start, token.end, i, count))
+
+    # 4. years, a range ("A to B"), "by <year>" (all posts by then)
+    years = [i for i, t in enumerate(tokens) if t.has("year")]
+    in_range: set[int] = set()
+    for a, b in zip(years, years[1:], strict=False):
+        between = tokens[a + 1 : b]
+        around = any(tokens[j].has("range", "around") for j in (a - 1, a - 2, b + 1) if 0 <= j < n)
+        if len(between) <= 2 and any(t.has("range", "words") or around and t.has("and") for t in between):
+            first, second = int(tokens[a].values("year")[0]), int(tokens[b].values("year")[0])
+            if first < second:
+                reading.year_range = (first, second)
+                in_range |= {a, b}
+    for i, token in enumerate(tokens):
+        if token.has("year") and i not in reading.used:
+            year = int(token.values("year")[0])
+            if year not in reading.years:
+                reading.years.append(year)
+            reading.used.add(i)
+            before = i - 1
+            while before >= 0 and tokens[before].has("filler") and not tokens[before].has("basis"):
+                before -= 1
+            if i not in in_range and before >= 0 and tokens[before].has("basis", "cumulative"):
+                reading.cumulative_year = year
+
+    # 5. what is left: figures the question states, and words not understood
+    for i, token in enumerate(tokens):
+        if i in reading.used:
+            continue
+        if token.has("number") and not token.tags - {t for t in token.tags if t.kind == "number"}:
+            reading.numbers.append(float(token.values("number")[0]))
+            continue
+        if not token.known or _only(token, NUMBER_KINDS) or not label and _only(token, ("label",)):
+            reading.unknown.append(token.text)
+    return reading
+
+
+def _number(token: Token) -> int | None:
+    for kind in NUMBER_KINDS:
+        values = token.values(kind)
+        if values:
+            try:
+                return int(float(values[0]))
+            except ValueError:
+                return None
+    return None
+
+
+def _only(token: Token, kinds: tuple[str, ...]) -> bool:
+    return all(t.kind in kinds for t in token.tags)
+
+
+def _quantified(tokens: list[Token], i: int) -> str | None:
+    """ "each", "all", "which" before a head (over filler words: "all of the")."""
+    j = i - 1
+    while j >= 0 and (tokens[j].has("filler") or tokens[j].has("joiner")) and not tokens[j].has("quantifier"):
+        j -= 1
+    if j >= 0 and tokens[j].has("quantifier"):
+        kinds = tokens[j].values("quantifier")
+        for how in ("which", "each", "all"):
+            if how in kinds:
+                return how
+    return None
+
+
+def _beside_a_name(reading: Reading, i: int, dimension: str) -> bool:
+    """A head next to a member of its dimension names that member ("the <name> <head>"), and settles an
+    ambiguous name ("<name> as a <head>" is of that head's dimension)."""
+    for n, mention in enumerate(reading.mentions):
+        if mention in reading.excluded:
+            continue
+        last = _last_index(reading, mention)
+        if dimension in mention.dimensions and (0 < i - last <= 3 or 0 < mention.index - i <= 3):
+            between = reading.tokens[min(last, i) + 1 : max(mention.index, i)]
+            if all((t.has("filler") or t.has("joiner")) and not t.has("and") for t in between):
+                kept = tuple(r for r in mention.readings if r[0] == dimension)
+                reading.mentions[n] = replace(mention, readings=kept)
+                return True
+    return False
+
+
+def _last_index(reading: Reading, mention: Mention) -> int:
+    """The index of the last token of a mention."""
+    return max(i for i, t in enumerate(reading.tokens) if mention.start <= t.start < mention.end)
