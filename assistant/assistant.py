@@ -138,7 +138,9 @@ class Assistant:
             answer = Answer(question, language, "refuse", issue)
         elif (audit := self.audit(question, language)) is not None:
             answer = self.calculate(question, language, audit, route="audit")
-        elif refs := find_references(question):
+        elif (refs := find_references(question)) and (figure := self.cited_figure(question, language, refs)):
+            answer = self.calculate(question, language, figure)
+        elif refs:
             answer = self.lookup(question, language, refs)
         elif self.calculator and (outcome := self.calculator.handle(question, language)) is not None:
             answer = self.calculate(question, language, outcome)
@@ -240,6 +242,20 @@ class Assistant:
             return None
         tables = [r.id for r in find_references(question) if r.kind == "table"]
         return self.calculator.audit(question, language, tables) if tables else None
+
+    def cited_figure(self, question: str, language: str, refs: list[Ref]) -> Outcome | None:
+        """ "Per paragraph 51, what is the total?": the figure that paragraph states, when the question asks
+        for one and the calculator finds it there."""
+        if self.calculator is None or any(r.kind != "paragraph" for r in refs):
+            return None
+        text = question
+        for ref in refs:
+            text = text.replace(ref.text, " ")
+        outcome = self.calculator.handle(text, language, prose=True)
+        cited = {ident for kind, ident in outcome.sources if kind == "paragraph"} if outcome else set()
+        if outcome is None or outcome.status != "answered" or not cited & {r.id for r in refs}:
+            return None
+        return outcome
 
     def calculate(self, question: str, language: str, outcome: Outcome, route: str = "calculator") -> Answer:
         citations = []

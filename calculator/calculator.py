@@ -5,7 +5,7 @@ one the calculator cannot read, or whose figure the document does not hold, gets
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -85,14 +85,17 @@ class Calculator:
     def intents(self, question: str, language: str) -> list[Intent] | Stop | None:
         return interpret(self.read(question, language), self.config)
 
-    def handle(self, question: str, language: str) -> Outcome | None:
-        """An Outcome for a numeric question, None for anything else."""
+    def handle(self, question: str, language: str, prose: bool = False) -> Outcome | None:
+        """An Outcome for a numeric question, None for anything else. `prose`: the paragraphs' figure is
+        asked for first (the question names a paragraph)."""
         reading = self.read(question, language)
         found = interpret(reading, self.config)
         if found is None:
             return None
         if isinstance(found, Stop):
             return self.stopped(found, reading, language)
+        if prose:
+            found = [replace(intent, prose=True) for intent in found]
         done = [(intent, self.executor.run(intent)) for intent in found]
         results = [(i, r) for i, r in done if isinstance(r, Result)]
         if not results:
@@ -112,6 +115,11 @@ class Calculator:
         question is about something the calculator did not find, and no number is given."""
         known = [f.value for fig in result.figures for f in fig.facts] + [result.value]
         known += [fig.value for fig in result.figures]
+        for fig in result.figures:  # "how many of the 316 posts …": the total of what it names
+            for dim, _ in fig.want.coords:
+                whole = self.executor.figure(fig.want.with_(**{dim: "*"}), derive=False)
+                if whole is not None:
+                    known.append(whole.value)
         for number in reading.numbers:
             if not any(abs(number - value) < 0.05 for value in known):
                 found = ", ".join(fig.raw for fig in result.figures)
@@ -148,6 +156,10 @@ class Calculator:
     def stopped(self, stop: Stop, reading: Reading, language: str) -> Outcome:
         text = self.phraser.stop(stop, language)
         options = list(self.phraser.options(stop, reading.text, language))
+        if stop.message == "which_year" and stop.values.get("years"):  # each year, newest first
+            for year in sorted(stop.values["years"], reverse=True):
+                question = t("calc.ask_year", language, question=reading.text.rstrip("?？。 "), year=year)
+                options.append(Option(str(year), question))
         if stop.message == "which_basis":  # posts added that year, or all posts of the plan by then
             for hint in stop.values["hints"]:
                 basis = dict(hint.want.coords).get("basis", "")

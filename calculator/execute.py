@@ -113,13 +113,35 @@ class Executor:
             members = self.config.dimensions[dim].groups.get(key) if dim in self.config.dimensions else None
             if members:
                 parts = [self.figure(want.with_(**{dim: m}), derive=False) for m in members]
-                if all(parts):
+                if all(parts) and not any(p.doubt for p in parts if p):  # no sum built on a doubtful table
                     return self._added(want, dim, [p for p in parts if p])
         if not want.year_given:
             years = self.cube.years(want)
             if len(years) == 1 and years[0] != want.year:
                 return self.figure(replace(want, year=years[0], year_given=True))
-        return self._over_members(want)
+        return self._in_place(want) or self._over_members(want)
+
+    def _in_place(self, want: Want) -> Figure | None:
+        """Posts in place in a later year of a recruitment plan: all the posts of the plan by then, printed
+        as such or the first year's posts and those added each year since."""
+        if dict(want.coords).get("basis"):
+            return None
+        printed = self.figure(want.with_(basis="cumulative"), derive=False)
+        if printed is not None:
+            return replace(printed, want=want)
+        years = [y for y in self.cube.years(replace(want, year_given=False)) if y < want.year]
+        added = self.cube.years(want.with_(basis="added"))
+        if not years or want.year not in added:
+            return None
+        first = max(years)
+        parts = [self.figure(replace(want, year=first, year_given=True), derive=False)]
+        parts += [
+            self.figure(replace(want.with_(basis="added"), year=y), derive=False)
+            for y in range(first + 1, want.year + 1)
+        ]
+        if not all(parts):
+            return None
+        return self._added(want, "year", [p for p in parts if p])
 
     def _printed(self, want: Want, facts: list[Fact], relaxed: bool) -> Figure:
         tables = [f for f in facts if f.source_kind != "paragraph"]
@@ -209,6 +231,10 @@ class Executor:
         return handler(intent)
 
     def find(self, want: Want) -> Figure | Stop:
+        if not want.year_given:  # a figure the document gives for several years: which one?
+            years = self.cube.years(want)
+            if len(years) > 1:
+                return Stop("clarify", "which_year", {"want": want, "years": years})
         found = self.figure(want)
         return found if found is not None else self.absent(want)
 
@@ -315,6 +341,8 @@ class Executor:
             value = round((end.figure.value - start.figure.value) / abs(start.figure.value) * 100, 6)
             return Result(intent, "change", value, PERCENT, (start, end))
         value = round(end.figure.value - start.figure.value, 6)
+        if intent.decrease:  # "by how much did it fall": the fall, from start to end
+            return Result(intent, "decrease", -value, self.unit(end.figure), (start, end))
         return Result(intent, "change", value, self.unit(end.figure), (start, end))
 
     def _ratio(self, intent: Intent) -> Result | Stop:

@@ -9,7 +9,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from calculator.config import YEAR_HEAD, Config
-from calculator.reading import HeadUse, Mention, Reading
+from calculator.reading import HeadUse, Mention, Reading, only_kinds
 
 YEAR = "year"
 MONEY, POSTS, QUANTITY = "money", "posts", "quantity"
@@ -47,6 +47,7 @@ class Intent:
     notes: tuple[str, ...] = ()  # how an ambiguous word was read (message keys with values)
     measure_given: bool = True  # False: inferred (no word named it); the figure may be of another measure
     prose: bool = False  # the question asks for the prose's figure ("the narrative says")
+    decrease: bool = False  # "how much did it fall": the size of the fall (start − end)
 
     @property
     def coords(self) -> dict[str, str]:
@@ -86,7 +87,14 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
         return Stop(
             "absent", "no_member", {"words": missing.words, "head": missing.head, "members": list(members)}
         )
-    unbound = [h for h in reading.heads if h.how == "unbound" or h.how == "count" and not _all_of(h, config)]
+    ranking = {v for t in reading.tokens for v in t.values("op")} & {"max", "min"}
+    unbound = [
+        h
+        for h in reading.heads
+        if (h.how == "unbound" and not (h.dimension == YEAR_HEAD and ranking))  # "the year it was highest"
+        or h.how == "count"
+        and not _all_of(h, config)
+    ]
     if unbound:
         head = unbound[0]
         if head.dimension == YEAR_HEAD:
@@ -96,6 +104,11 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
         )
     if reading.has("non_table"):
         return None
+    alone = [
+        t for t in reading.tokens if t.values("quantifier") == ["this"] and only_kinds(t, ("quantifier",))
+    ]
+    if alone and not reading.heads:  # "its <figure>?": whose?
+        return Stop("clarify", "which_reference", {"words": alone[0].text})
     combos = list(itertools.product(*[_readings(reading, m, config) for m in reading.mentions]))
     intents: list[Intent] = []
     stops: list[Stop] = []
@@ -166,9 +179,11 @@ def _measure(
     if any(t.has("measure", QUANTITY) for t in tokens) and not money and not posts_word:
         return QUANTITY  # "what will <component> deliver": its deliverables, one by one
     counted = bool(named & set(config.only(POSTS)))
-    if counted and not (money and not count_cue and not posts_word):
+    if (counted or posts_word) and count_cue:
         return POSTS
-    if posts_word and (count_cue or not money):
+    if money:
+        return MONEY  # "how much money do <grade> posts cost": money (which the tables give by no grade)
+    if counted or posts_word:
         return POSTS
     if money or any(config.of(d, MONEY) for d in named):
         return MONEY
@@ -179,6 +194,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     excluded = {(dim, key) for m, (dim, key) in chosen if m in reading.excluded}
     chosen = [(m, dk) for m, dk in chosen if m not in reading.excluded]
     items: dict[str, list[str]] = {}
+    chosen = [(m, dk) for m, dk in chosen if dk[0]]  # a plain word: no member
     for _, (dim, key) in chosen:
         listed = items.setdefault(dim, [])
         if key not in listed:
@@ -187,6 +203,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         groups = config.dimensions[dim].groups if dim in config.dimensions else {}
         named = [k for k in keys if k in groups]
         members = {m for g in named for m in groups[g]}
+        restated = [k for k in keys if k in members]
+        if restated and not members <= set(restated):  # "<group> <member>": the group, or only the member?
+            return Stop("clarify", "group_part", {"group": named[0], "dimension": dim, "members": restated})
         items[dim] = [k for k in keys if k not in members]
     heads = [h for h in reading.heads if h.how != "unbound"]
     if (
@@ -219,6 +238,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         if not (basis and t.has("basis", basis) and v == "change")
     }
     year = reading.cumulative_year or (reading.years[0] if len(reading.years) == 1 else None)
+    if year is None and not reading.years and any(t.has("budget_year") for t in reading.tokens):
+        year = config.budget_year  # "the proposed <line>": the budget year's
     if basis == "cumulative" and reading.cumulative_year is None and len(reading.years) == 1:
         year = reading.years[0]
     several = [(d, tuple(k)) for d, k in items.items() if len(k) > 1]
@@ -265,9 +286,11 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     if measure == QUANTITY and quantities and not set(quantities) & set(items) and varying is None:
         varying = (quantities[0], tuple(config.dimensions[quantities[0]].members))  # each planned deliverable
     years = list(reading.years)
-    if reading.year_range and (ops & {"sum", "average"} or any(h.dimension == YEAR_HEAD for h in heads)):
-        years = list(range(reading.year_range[0], reading.year_range[1] + 1))
-    year_vary = any(h.dimension == YEAR_HEAD and h.how != "unbound" for h in heads)
+    if reading.year_range and not ops & {"change", "difference", "ratio"}:
+        years = list(range(reading.year_range[0], reading.year_range[1] + 1))  # every year of the range
+    year_vary = any(
+        h.dimension == YEAR_HEAD for h in reading.heads if h.how != "unbound" or ops & {"max", "min"}
+    )
     if (
         measure == POSTS
         and reading.year_range
@@ -314,6 +337,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         reverse=bool(ops & {"less"}),
         percent=operation == "change"
         and bool(_has_op(reading, "percent_change") or _has_op(reading, "share")),
+        decrease=operation == "change" and _has_op(reading, "decrease") and not _has_op(reading, "increase"),
         prose=any(t.has("source", "prose") for t in reading.tokens),
         **base,
     )
@@ -335,14 +359,16 @@ def _basis(reading: Reading, measure: str) -> str:
         for t in reading.tokens
     ):
         return "cumulative"
-    if reading.has("basis", "added"):
-        return "added"
+    if any(
+        t.has("basis", "added") and not (reading.year_range and t.has("op", "change")) for t in reading.tokens
+    ):
+        return "added"  # (an increase from one year to another is a change, not the posts added)
     return ""
 
 
 def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> str | Stop:
     n = len(varying[1]) if varying and varying[1] else (0 if not varying else 99)
-    if "per_post" in ops:
+    if "per_post" in ops or _per_post_words(reading):
         return "per_post"
     if (
         "average" in ops
@@ -372,6 +398,9 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> s
     if "change" in ops and not varying and len(reading.years) <= 1 and basis != "added":
         return Stop("clarify", "change_of_what", {})
     if varying and varying[1] and set(varying[1]) <= set(items.get(varying[0], [])):
+        named = [m for m in reading.mentions if varying[0] in m.dimensions]
+        if not _joined(reading, named):
+            return Stop("clarify", "two_operands", {})  # two members, no word saying what to do with them
         return "sum"  # "the budget of SP1 and SP2": each, and together
     if varying:
         return "breakdown"
@@ -393,7 +422,12 @@ def _share(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]], base
     after = [(m, dk) for m, dk in named if m.index > at]
     whole: list[tuple[str, str]] | None = None
     close = next((i for i, t in enumerate(tokens) if t.has("share", "close") and i < at), None)
-    if close is not None:  # "W <close> P <share>"
+    opened = max(
+        (i for i, t in enumerate(tokens) if t.has("share", "open") and i < (close or 0)), default=None
+    )
+    if close is not None and opened is not None:  # "P <open> W <close> <share>"
+        whole = [dk for m, dk in named if opened < m.index < close]
+    elif close is not None:  # "W <close> P <share>"
         whole = [dk for m, dk in named if m.index < close]
     elif before:  # "P's share of W"
         whole = [dk for _, dk in after]
@@ -433,14 +467,13 @@ def _share(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]], base
 
 
 def _joined(reading: Reading, mentions: list[Mention]) -> bool:
-    """Whether two of these mentions stand side by side in a list: nothing between them but a coordinator
-    ("and", "vs", a list mark) and filler words."""
+    """Whether two of these mentions stand side by side in a list: a coordinator between them ("and", a
+    list mark, "vs"; filler words around it) or nothing at all ("A, B")."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for first, second in zip(ordered, ordered[1:], strict=False):
         between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
-        if all(
-            t.has("and") or t.has("filler") or t.has("op", "difference") or t.has("range") for t in between
-        ):
+        joins = [t for t in between if t.has("and") or t.has("op", "difference") or t.has("range", "words")]
+        if not between or joins and all(t in joins or t.has("filler") for t in between):
             return True
     return False
 
@@ -456,6 +489,10 @@ def _readings(reading: Reading, mention: Mention, config: Config) -> tuple[tuple
     """The readings of a mention worth trying: an ambiguous word joined by "and" to a member of one of its
     dimensions is of that dimension ("<source> and <ambiguous name>": a source too);
     beside members of only the configured dimensions it is read as the preferred one."""
+    token = reading.tokens[mention.index]
+    lines = set(config.role("line"))
+    if mention.dimensions <= lines and token.has("measure"):  # "<source> <line word>": the source
+        return (*mention.readings, ("", ""))
     if len(mention.readings) < 2:
         return mention.readings
     dims = {d for d, _ in mention.readings}
@@ -471,3 +508,16 @@ def _readings(reading: Reading, mention: Mention, config: Config) -> tuple[tuple
     if preferred and set(config.prefer) <= dims and others and other_dims <= config.when_only:
         return tuple(r for r in mention.readings if r[0] == preferred[0])
     return mention.readings
+
+
+def _per_post_words(reading: Reading) -> bool:
+    """ "cost per <member> post": "per", then members, then a word for posts."""
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if token.has("quantifier", "per"):
+            j = i + 1
+            while j < len(tokens) and tokens[j].values("entity") and not tokens[j].has("measure", POSTS):
+                j += 1
+            if i + 1 < j < len(tokens) and tokens[j].has("measure", POSTS):
+                return True
+    return False

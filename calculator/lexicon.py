@@ -31,6 +31,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "share": "share",  # where a share's part and whole stand
     "labels": "label",  # words of table headings (total, percent, ignore, change)
     "sources": "source",  # "prose": the paragraphs' figure is asked for ("the narrative says")
+    "budget_year": "budget_year",  # "proposed", "recommended": the budget year's figure
     "ranges": "range",  # "words": between two years, a range; "around": with "and" ("between A and B")
 }
 NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman"}
@@ -40,7 +41,7 @@ NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no spa
     r"|(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)"
 )
 WORD = re.compile(r"[a-z][a-z'’\-]*|[0-9]+|[\u3400-\u9fff]")
-SPACE = re.compile(r"[\s,;:!?，。；：！？“”\"'‘’()（）\[\]【】《》<>…·./&]+")
+SPACE = re.compile(r"[\s,;:!?，。；：！？“”\"‘’()（）\[\]【】《》<>…·./&]+|'(?!s\b)")
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,15 @@ class Token:
 
 
 def normalise(text: str) -> str:
-    """NFKC, lower case, one kind of apostrophe and dash; "SP4's" → "sp4"; spaces collapsed."""
+    """NFKC, lower case, one kind of apostrophe and dash, "'s" a word of its own; spaces collapsed."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("‑", "-")
-    text = re.sub(r"(?<=[a-z0-9])'s\b", "", text)
+    text = re.sub(r"(?<=[a-z0-9])'s\b", " 's", text)  # "SP4's", "what's": a word of its own
     text = re.sub(r"(?<=[a-z])s'(?=\s|$)", "s", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # words joined by hyphens
+    text = re.sub(r"(?<=[a-z ])&(?=[a-z ])", " and ", text)  # "salaries & benefits"
+    text = re.sub(r"(?<=[a-z]),(?= )", "", text)  # "a, b and c": commas between words are not words
+    text = re.sub(r"(?<=[a-z]{2})/(?=[a-z]{2})", " ", text)  # "field/technical" (not an abbreviation's "/")
     text = re.sub(r"(?<=\d)s\b", "", text)  # "P-4s": P-4 posts
     text = re.sub(r"(?<=[a-z/])(?=\d)", " ", text)  # "sp4", "p4", "s/p1": a name and its number
     return re.sub(r"\s+", " ", text).strip()

@@ -155,6 +155,8 @@ class Phraser:
                 return f"{' + '.join(raws)} = {value}"
             case "difference":
                 return f"{raws[0]} − {raws[1]} = {value}"
+            case "decrease":
+                return f"{raws[0]} − {raws[1]} = {value}"
             case "change":
                 if unit == PERCENT:
                     return f"({raws[1]} − {raws[0]}) ÷ {raws[0]} = {value}%"
@@ -460,7 +462,8 @@ class Phraser:
         if "words" in values and isinstance(values["words"], list):
             values["words"] = " ".join(values["words"])
         if stop.message == "which_year":
-            values["years"] = f"{self.years[0]}-{self.years[-1]}" if self.years else ""
+            years = values.get("years") or self.years
+            values["years"] = ", ".join(map(str, years)) if values.get("years") else f"{years[0]}-{years[-1]}"
         elif "years" in values:
             values["years"] = ", ".join(map(str, values["years"]))
         text = t(f"calc.stop.{stop.message}", language, **values)

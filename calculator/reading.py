@@ -150,6 +150,13 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         numbers = [(number, first, last)]
         k = last + 1  # "<heads> 1, 2 and 4": more numbers of the same head
         while k < n:
+            if tokens[k].has("range", "words") and k + 1 < n and _number(tokens[k + 1]) is not None:
+                first_n, last_n = numbers[-1][0], _number(tokens[k + 1])  # "<heads> 1 to 4"
+                if last_n is not None and first_n < last_n <= first_n + 12:
+                    numbers += [(v, k + 1, k + 1) for v in range(first_n + 1, last_n + 1)]
+                    reading.used.update(range(k, k + 2))
+                    k += 2
+                    continue
             step = k + 1 if tokens[k].has("and") else k
             if (
                 step < n
@@ -187,11 +194,12 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 i > 0
                 and i - 1 not in reading.used
                 and tokens[i - 1].has("op", "change")
-                and _only(tokens[i - 1], ("op",))
+                and only_kinds(tokens[i - 1], ("op",))
             ):
                 reading.used.add(i - 1)
 
     reading.mentions.sort(key=lambda m: m.start)
+    _ranges_of_members(reading, config)
     for i, token in enumerate(tokens):  # "excluding <member>": the next member is left out
         if token.has("exclude"):
             after = [m for m in reading.mentions if i < m.index <= i + 3]
@@ -256,7 +264,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         if token.has("number") and not token.tags - {t for t in token.tags if t.kind == "number"}:
             reading.numbers.append(float(token.values("number")[0]))
             continue
-        if not token.known or _only(token, NUMBER_KINDS) or not label and _only(token, ("label",)):
+        if not token.known or only_kinds(token, NUMBER_KINDS) or not label and only_kinds(token, ("label",)):
             reading.unknown.append(token.text)
     return reading
 
@@ -272,7 +280,7 @@ def _number(token: Token) -> int | None:
     return None
 
 
-def _only(token: Token, kinds: tuple[str, ...]) -> bool:
+def only_kinds(token: Token, kinds: tuple[str, ...]) -> bool:
     return all(t.kind in kinds for t in token.tags)
 
 
@@ -308,3 +316,24 @@ def _beside_a_name(reading: Reading, i: int, dimension: str) -> bool:
 def _last_index(reading: Reading, mention: Mention) -> int:
     """The index of the last token of a mention."""
     return max(i for i, t in enumerate(reading.tokens) if mention.start <= t.start < mention.end)
+
+
+def _ranges_of_members(reading: Reading, config: Config) -> None:
+    """ "SP1–SP4": two numbered members of one dimension with only a range word between them stand for
+    every member numbered between."""
+    tokens = reading.tokens
+    numbered = [m for m in reading.mentions if len(m.readings) == 1]
+    for first, second in zip(numbered, numbered[1:], strict=False):
+        between = [t for t in tokens if first.end <= t.start and t.end <= second.start]
+        (dim, a), (dim2, b) = first.readings[0], second.readings[0]
+        spec = config.dimensions.get(dim)
+        if dim != dim2 or spec is None or not between or not all(t.has("range", "words") for t in between):
+            continue
+        low, high = spec.numbered.get(a), spec.numbered.get(b)
+        if low is None or high is None or high <= low + 1:
+            continue
+        for key, number in spec.numbered.items():
+            if low < number < high:
+                reading.mentions.append(Mention(((dim, key),), key, first.end, first.end, first.index))
+        reading.used.update(i for i, t in enumerate(tokens) if t in between)
+    reading.mentions.sort(key=lambda m: (m.start, m.end))
