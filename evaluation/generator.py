@@ -388,10 +388,10 @@ class Generator:
             template = "How many {d} are planned in total in 2020?" if en else "2020年计划的{d}一共有多少？"
             out.append(self.case(template.format(d=d), language, "answer", total))
         prose = [
-            ("What programme support charge does the Foundation levy?", "方案支助费是多少？", 13.0, "%"),
+            ("What programme support charge does the Foundation levy?", "方案支助费率是多少？", 13.0, "%"),
             (
-                "What operating reserve does UN-Habitat expect, as a share of the budget?",
-                "业务准备金占预算的比例是多少？",
+                "What operating reserve does UN-Habitat expect for 2020, as a share of the budget?",
+                "2020年业务准备金占预算的比例是多少？",
                 10.0,
                 "%",
             ),
