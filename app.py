@@ -133,6 +133,12 @@ def show_answer(n: int, turn: dict) -> None:
         st.caption(say("llm_written", language))
     for notice in answer.get("notices") or []:
         st.warning(notice)
+    options = answer.get("options") or []
+    if options:  # a question back: each choice is a question to click
+        st.caption(say("options", language))
+        for i, option in enumerate(options):
+            question = option["question"]
+            st.button(option["label"], key=f"option-{n}-{i}", on_click=ask_example, args=(question,))
     result = answer.get("result")
     if result and "formula" in result:
         st.markdown(f"**{say('formula', language)}:** `{result['formula']}` ({result['unit']})")

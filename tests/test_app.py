@@ -88,6 +88,16 @@ def test_a_numeric_answer_shows_its_formula_table_and_highlighted_cells(app):
     assert opened.loc["Source of funding › Total"].iloc[0] == "54 402.3"
 
 
+def test_a_question_back_offers_its_choices_to_click(app):
+    ask(app, "How many posts does the subprogramme have?")
+    assert messages(app)[1].startswith("Which subprogramme do you mean?")
+    choices = [b for b in app.chat_message[1].button if b.label.startswith("Subprogramme")]
+    assert len(choices) == 4
+    choices[3].click().run()  # subprogramme 4
+    assert not app.exception
+    assert "47 posts" in messages(app)[3]
+
+
 def test_the_language_switch_answers_an_english_question_in_chinese(app):
     app.sidebar.radio(key="language").set_value("zh").run()
     ask(app, "Why does the Foundation levy a programme support charge?")

@@ -15,6 +15,7 @@ TEXTS = {
     "examples": ("Try one of these:", "可以试试这些问题："),
     "sources": ("Sources", "出处"),
     "formula": ("Formula", "算式"),
+    "options": ("Ask one of these instead:", "可以改问："),
     "cells": ("Cells used", "所用单元格"),
     "close": ("Close", "关闭"),
     "llm_written": (
