@@ -80,6 +80,8 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
         return None
     if reading.unknown:
         return Stop("unread", "unread", {"words": reading.unknown})
+    if _two_questions(reading):
+        return Stop("clarify", "two_questions", {})
     if reading.missing:
         missing = reading.missing[0]
         dimension = config.dimensions[missing.dimension]
@@ -105,7 +107,9 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     if reading.has("non_table"):
         return None
     alone = [
-        t for t in reading.tokens if t.values("quantifier") == ["this"] and only_kinds(t, ("quantifier",))
+        t
+        for i, t in enumerate(reading.tokens)
+        if t.has("quantifier", "this") and only_kinds(t, ("quantifier",)) and i not in reading.used
     ]
     if alone and not reading.heads:  # "its <figure>?": whose?
         return Stop("clarify", "which_reference", {"words": alone[0].text})
@@ -118,6 +122,26 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     if intents:
         return list(dict.fromkeys(intents))
     return stops[0]
+
+
+def _two_questions(reading: Reading) -> bool:
+    """Two questions in one ("how much <member> gets, and how many posts does it have?"): a word that
+    asks for a figure starts a clause after "and", another asks before it, and no operation relates
+    them. Answering one of the two would give a figure for something else."""
+    tokens = reading.tokens
+    if {v for t in tokens for v in t.values("op")} & (STRONG_OPS | {"sum", "less", "decrease", "increase"}):
+        return False
+    asks = [i for i, t in enumerate(tokens) if t.has("ask")]
+    for i in asks[1:]:
+        j = i - 1
+        while j >= 0 and tokens[j].has("filler") and not tokens[j].has("and"):
+            j -= 1
+        if j <= 0 or not any(a < j for a in asks):
+            continue
+        gap = reading.text[tokens[i - 1].end : tokens[i].start]  # a clause after a comma
+        if tokens[j].has("and") or j == i - 1 and any(mark in gap for mark in ",;"):
+            return True
+    return False
 
 
 def _numeric(reading: Reading, config: Config) -> bool:
@@ -385,6 +409,8 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> s
         return "change"
     if "average" in ops:
         return "average" if varying else Stop("clarify", "average_of_what", {})
+    if {"max", "min"} <= ops:  # "the largest and the smallest", "the gap between the top and the bottom"
+        return Stop("clarify", "max_and_min", {})
     if ops & {"max", "min"} and varying and ("difference" not in ops or n != 2):
         return "rank"
     if "difference" in ops:
@@ -456,7 +482,9 @@ def _share(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]], base
             whole = []  # "what share is <member>": of the total
         elif base["varying"] and all(dk[0] == base["varying"][0] for _, dk in after):
             whole = []
-    if whole is None or any(t.has("quantifier", "this") for t in tokens[at + 1 :]):
+    if whole is None or any(
+        t.has("quantifier", "this") and j not in reading.used for j, t in enumerate(tokens) if j > at
+    ):
         return Stop("clarify", "share_whole", {})  # "a share of its budget": whose?
     whole_coords = tuple(dk for dk in whole if dk in base["fixed"])
     if base["varying"] and any(dk[0] == base["varying"][0] for dk in whole):

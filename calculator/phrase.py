@@ -380,7 +380,13 @@ class Phraser:
                         quote=other.row,
                     )
                 else:
-                    text += t("calc.other_table", language, cite=cite, raw=other.raw)
+                    text += t(
+                        "calc.other_table",
+                        language,
+                        cite=cite,
+                        raw=other.raw,
+                        name=self.what(figure.want, language),
+                    )
                 sources.append((_kind(other), other.source))
             for agree in figure.agree:
                 cite = f"[{cite_label('paragraph', agree.source, self.labels)}]"

@@ -223,6 +223,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         how = _quantified(tokens, i)
         if how is None and _beside_a_name(reading, i, dimension):
             continue  # "the <name> <head>": the name's member, and of the head's dimension
+        if how is None and _refers_back(reading, i, dimension, head, config):
+            continue  # "<name> … that <head>": the member named before
         count = None
         if how is None:
             prev = skip_joiners(i - 1, -1)
@@ -285,16 +287,55 @@ def only_kinds(token: Token, kinds: tuple[str, ...]) -> bool:
 
 
 def _quantified(tokens: list[Token], i: int) -> str | None:
-    """ "each", "all", "which" before a head (over filler words: "all of the")."""
-    j = i - 1
-    while j >= 0 and (tokens[j].has("filler") or tokens[j].has("joiner")) and not tokens[j].has("quantifier"):
-        j -= 1
+    """ "each", "all", "which" before a head (over filler words: "all of the"); a superlative before it
+    asks which ("the largest <head>")."""
+    j = _before(tokens, i)
     if j >= 0 and tokens[j].has("quantifier"):
         kinds = tokens[j].values("quantifier")
         for how in ("which", "each", "all"):
             if how in kinds:
                 return how
+    if j >= 0 and (tokens[j].has("op", "max") or tokens[j].has("op", "min")):
+        return "which"
     return None
+
+
+def _before(tokens: list[Token], i: int) -> int:
+    """The index of the word before token i, over filler words and joiners (-1 if none)."""
+    j = i - 1
+    while j >= 0 and (tokens[j].has("filler") or tokens[j].has("joiner")) and not tokens[j].has("quantifier"):
+        j -= 1
+    return j
+
+
+COMPARING = ("difference", "less", "ratio", "sum", "change", "max", "min")
+
+
+def _refers_back(reading: Reading, i: int, dimension: str, head: str, config: Config) -> bool:
+    """A head after a word that refers back ("that", "the same") names the one member of its kind the
+    question named before it; the head and that word are then read. Anything else is left unbound."""
+    j = _before(reading.tokens, i)
+    if j < 0 or not reading.tokens[j].has("quantifier", "back"):
+        return False
+    under = set(config.dimensions[dimension].heads.get(head, ())) if dimension in config.dimensions else set()
+    earlier = {
+        (dim, key)
+        for m in reading.mentions
+        if m.index < j and m not in reading.excluded
+        for dim, key in m.readings
+        if dim == dimension and key in under
+    }
+    if len(earlier) != 1:
+        return False
+    first = min(m.index for m in reading.mentions if m.index < j and set(m.readings) & earlier)
+    between = reading.tokens[first + 1 : j]
+    if any(t.has("and") or any(t.has("op", op) for op in COMPARING) for t in between):
+        return False  # "A and that A", "A more than that A": a second member is meant, not told which
+    token = reading.tokens[i]
+    reading.mentions.append(Mention(tuple(earlier), token.text, token.start, token.end, i))
+    reading.mentions.sort(key=lambda m: m.start)
+    reading.used.add(j)
+    return True
 
 
 def _beside_a_name(reading: Reading, i: int, dimension: str) -> bool:

@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots (docs/screenshots/*.png) from the running app in headless Chromium.
 
-    .venv/bin/python scripts/screenshots.py      # uses the index in WPB_DATA_DIR (wpb ingest first)
+.venv/bin/python scripts/screenshots.py      # uses the index in WPB_DATA_DIR (wpb ingest first)
 """
 
 from __future__ import annotations

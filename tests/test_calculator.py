@@ -207,6 +207,48 @@ def test_misreadings_found_by_the_held_out_sets_get_no_number(assistant, questio
     assert answer.result is None, answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        # a word that refers back names the member the question named before
+        ("What share of subprogramme 4's budget is TC funding within that subprogramme?", 70.8),
+        ("次级方案 4 的技术合作资金占该次级方案所需资源总额的百分比是多少？", 70.8),
+        # a superlative before a head asks which
+        ("Smallest subprogramme by FNE?", 2277.0),
+        ("The largest subprogramme by posts?", 47),
+        # terse abbreviations
+        ("Non-post share of total 2020 reqs?", 87.1),
+        ("Δ contributions 2017→2018?", 901),
+        ("P-3 hires 2022?", 8),
+        ("What % of the 255 posts are Professional & above?", 65.9),
+        ("P-5 headcount 2020, org-wide", 49),
+    ],
+)
+def test_references_superlatives_and_abbreviations(assistant, question, value):
+    assert figure(assistant, question)["value"] == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        # with nothing or two things named before, "that subprogramme" is not guessed
+        ("What share of that subprogramme's budget is TC?", "which subprogramme"),
+        ("Subprogrammes 1 and 2: how many posts does that subprogramme have?", "which subprogramme"),
+        ("该次级方案有多少员额？", "哪个次级方案"),
+        # two questions in one: answering one would be a figure for something else
+        ("How much TC does subprogramme 2 get, and how many posts does it have?", "one at a time"),
+        ("次级方案2有多少技术合作资金，有多少员额？", "一次只问一个"),
+        # the largest and the smallest at once
+        ("Difference between the smallest and largest source of funds in 2020?", "largest and the smallest"),
+        ("哪个次级方案的员额最多和最少？", "最大和最小"),
+    ],
+)
+def test_what_cannot_be_read_as_one_figure_is_asked_back(assistant, question, message):
+    answer = calc(assistant, question)
+    assert answer.result is None and answer.status == "clarify", answer.answer
+    assert message in answer.answer.lower(), answer.answer
+
+
 # -- what the document does not have --------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("question", "status", "words"),
@@ -325,7 +367,7 @@ def test_the_generated_questions(assistant, generated):
         (HELDOUT["a"], 0.9),
         (HELDOUT["b"], 0.85),
         (HELDOUT["c"], 0.85),
-        (HELDOUT["d"], 0.55),  # the last set, scored once and barely tuned on: eval/README.md
+        (HELDOUT["d"], 0.7),  # the last set, scored once and tuned on least: eval/README.md
         (NUMERIC_QUESTIONS, 0.95),
         (PARAPHRASES, 0.95),
     ],
