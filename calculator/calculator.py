@@ -160,6 +160,11 @@ class Calculator:
             for year in sorted(stop.values["years"], reverse=True):
                 question = t("calc.ask_year", language, question=reading.text.rstrip("?？。 "), year=year)
                 options.append(Option(str(year), question))
+        if stop.message == "which_horizon":  # this year's figure, or the plan's by its end
+            asked = reading.text.rstrip("?？。 ")
+            for hint, key in zip(stop.values["hints"], ("ask_year", "ask_by_year"), strict=True):
+                label = f"{self.phraser.what(hint.want, language)}: {fmt(hint.value, hint.unit, hint.whole)}"
+                options.append(Option(label, t(f"calc.{key}", language, question=asked, year=hint.want.year)))
         if stop.message == "which_basis":  # posts added that year, or all posts of the plan by then
             for hint in stop.values["hints"]:
                 basis = dict(hint.want.coords).get("basis", "")

@@ -61,6 +61,7 @@ class Want:
     year: int
     year_given: bool = True
     prose: bool = False  # the prose's figure is asked for first ("the narrative says")
+    future: bool = False  # asked in the future tense, with no year
 
     @property
     def key(self) -> Key:

@@ -86,7 +86,8 @@ class Executor:
         measure = measure or intent.measure
         if not intent.measure_given and measure == intent.measure:
             measure = self.measure_of(intent) or measure
-        base = Want(measure, tuple(sorted(intent.fixed)), year, intent.year is not None, intent.prose)
+        given = intent.year is not None
+        base = Want(measure, tuple(sorted(intent.fixed)), year, given, intent.prose, intent.future)
         if intent.basis:
             base = base.with_(basis=intent.basis)
         return base.with_(**coords) if coords else base
@@ -236,7 +237,19 @@ class Executor:
             if len(years) > 1:
                 return Stop("clarify", "which_year", {"want": want, "years": years})
         found = self.figure(want)
+        if found is not None and want.future and not want.year_given and "basis" not in dict(want.coords):
+            later = self.horizon(want)  # "how many will there be": this year's, or the plan's by its end?
+            if later is not None and later.value != found.value:
+                return Stop("clarify", "which_horizon", {"want": want, "hints": [found, later]})
         return found if found is not None else self.absent(want)
+
+    def horizon(self, want: Want) -> Figure | None:
+        """The figure at the end of a plan that runs past the budget year (all the plan's posts by then)."""
+        cumulative = replace(want.with_(basis="cumulative"), year_given=False)
+        later = [y for y in self.cube.years(cumulative) if y > want.year]
+        if not later:
+            return None
+        return self.figure(replace(cumulative, year=later[-1], year_given=True))
 
     def absent(self, want: Want) -> Stop:
         """No such figure: say so, and what the document has nearby (another year, posts added...)."""

@@ -6,7 +6,7 @@ question gets no number (a question back, or "the document has no such figure").
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from calculator.config import YEAR_HEAD, Config
 from calculator.reading import HeadUse, Mention, Reading, only_kinds
@@ -48,6 +48,7 @@ class Intent:
     measure_given: bool = True  # False: inferred (no word named it); the figure may be of another measure
     prose: bool = False  # the question asks for the prose's figure ("the narrative says")
     decrease: bool = False  # "how much did it fall": the size of the fall (start − end)
+    future: bool = False  # "will have", no year: the budget year's figure, or the plan's by its end?
 
     @property
     def coords(self) -> dict[str, str]:
@@ -120,8 +121,20 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
         found = _intent(reading, config, list(zip(reading.mentions, combo, strict=True)))
         (intents if isinstance(found, Intent) else stops).append(found)
     if intents:
+        if _future(reading):
+            intents = [replace(i, future=True) for i in intents]
         return list(dict.fromkeys(intents))
     return stops[0]
+
+
+def _future(reading: Reading) -> bool:
+    """The future ("will have") and no year, basis or budget-year word: which horizon is meant."""
+    tokens = reading.tokens
+    return (
+        any(t.has("tense", "future") for t in tokens)
+        and not reading.years
+        and not any(t.has("basis") or t.has("budget_year") for t in tokens)
+    )
 
 
 def _two_questions(reading: Reading) -> bool:
@@ -527,7 +540,7 @@ def _readings(reading: Reading, mention: Mention, config: Config) -> tuple[tuple
     before = [t for t in reading.tokens if t.end <= mention.start and not t.has("filler")]
     if before and set(before[-1].values("over")) & dims:  # "funded by <ambiguous name>": the source
         return tuple(r for r in mention.readings if r[0] in before[-1].values("over"))
-    others = [m for m in reading.mentions if m is not mention]
+    others = [m for m in reading.mentions if m is not mention and not _measure_word(reading, m, config)]
     for other in sorted(others, key=lambda m: abs(m.start - mention.start)):  # the nearest first
         if len(other.readings) == 1 and other.readings[0][0] in dims and _joined(reading, [mention, other]):
             return tuple(r for r in mention.readings if r[0] == other.readings[0][0])
@@ -536,6 +549,14 @@ def _readings(reading: Reading, mention: Mention, config: Config) -> tuple[tuple
     if preferred and set(config.prefer) <= dims and others and other_dims <= config.when_only:
         return tuple(r for r in mention.readings if r[0] == preferred[0])
     return mention.readings
+
+
+def _measure_word(reading: Reading, mention: Mention, config: Config) -> bool:
+    """A member's word that here names what is counted ("posts": a member of one dimension, or the
+    count of posts), not a member: it measures what none of its dimensions holds."""
+    measures = set(reading.tokens[mention.index].values("measure"))
+    held = {x for d in mention.dimensions if d in config.dimensions for x in config.dimensions[d].measures}
+    return bool(measures) and not measures & held and not reading.measures() & held
 
 
 def _per_post_words(reading: Reading) -> bool:

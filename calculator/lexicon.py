@@ -32,6 +32,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "labels": "label",  # words of table headings (total, percent, ignore, change)
     "sources": "source",  # "prose": the paragraphs' figure is asked for ("the narrative says")
     "budget_year": "budget_year",  # "proposed", "recommended": the budget year's figure
+    "tense": "tense",  # "future": "will have" (the budget year, or the end of a plan?)
     "ranges": "range",  # "words": between two years, a range; "around": with "and" ("between A and B")
 }
 NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman"}
@@ -113,6 +114,7 @@ class Lexicon:
     year_words: set[str] = field(default_factory=set)  # written after a year in some languages
     _pattern: re.Pattern[str] | None = None
     _words: set[str] | None = None
+    _blanks: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
     _year: re.Pattern[str] | None = None
 
     def add(self, phrase: str, tag: Tag) -> None:
@@ -212,6 +214,32 @@ class Lexicon:
             return None
         best.sort()
         return best[0][1] if len(best) == 1 or best[1][0] > best[0][0] else None
+
+    def substitution(self, text: str, around: int) -> tuple[str, str] | None:  # (as written, as meant)
+        """A miswritten name in a script without spaces: the one phrase naming a member, a head or a measure,
+        of four characters or more, one character different, written over the unknown character at
+        `around`. Words of operations and asks are never corrected (a changed one changes the question)."""
+        if self._blanks is None:
+            self._blanks = {}
+            for phrase in self.phrases:
+                content = any(tag.kind in ("entity", "head", "measure") for tag in self.phrases[phrase])
+                if content and not phrase.isascii() and len(phrase) >= 4 and " " not in phrase:
+                    for k in range(len(phrase)):
+                        self._blanks.setdefault(phrase[:k] + "\0" + phrase[k + 1 :], set()).add(phrase)
+        found: dict[tuple[int, str], tuple[str, str]] = {}  # (where, the right character) → shortest phrase
+        longest = max((len(p) for p in self.phrases if not p.isascii()), default=0)
+        for size in range(4, longest + 1):
+            for start in range(max(0, around - size + 1), min(around, len(text) - size) + 1):
+                window = text[start : start + size]
+                if window.isascii() or " " in window:
+                    continue
+                for k in range(size):
+                    for phrase in self._blanks.get(window[:k] + "\0" + window[k + 1 :], ()):
+                        # a character beside a known phrase is another word, not a miswritten one
+                        rest = window[1:] if k == 0 else window[:-1] if k == size - 1 else ""
+                        if phrase != window and _key(rest) not in self.phrases:
+                            found.setdefault((start + k, phrase[k]), (window, phrase))
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def name(self, dimension: str, key: str, language: str) -> str:
         for lang in (language, "en"):

@@ -365,11 +365,29 @@ class Phraser:
                     name=self.what(figure.want, language),
                     formula=" + ".join(f.raw for f in figure.facts) + f" = {fmt(figure.value, figure.unit)}",
                 )
+            tables_by_raw: dict[str, list[str]] = {}  # one note per printed figure, citing each table
+            for other in figure.others:
+                if other.source_kind != "paragraph" and (other.source, other.raw) not in seen:
+                    tables_by_raw.setdefault(other.raw, []).append(
+                        f"[{cite_label(_kind(other), other.source, self.labels)}]"
+                    )
             for other in figure.others:
                 if (other.source, other.raw) in seen:
                     continue
                 seen.add((other.source, other.raw))
                 cite = f"[{cite_label(_kind(other), other.source, self.labels)}]"
+                if other.source_kind != "paragraph":
+                    sources.append((_kind(other), other.source))
+                    cites = tables_by_raw.pop(other.raw, None)
+                    if cites:
+                        text += t(
+                            "calc.other_table",
+                            language,
+                            cite=t("calc.and", language).join(cites) if len(cites) == 2 else ", ".join(cites),
+                            raw=other.raw,
+                            name=self.what(figure.want, language),
+                        )
+                    continue
                 if other.source_kind == "paragraph":
                     text += t(
                         "calc.other_prose",
@@ -378,14 +396,6 @@ class Phraser:
                         raw=other.raw,
                         amount=self.plain(other.value, other.unit, language),
                         quote=other.row,
-                    )
-                else:
-                    text += t(
-                        "calc.other_table",
-                        language,
-                        cite=cite,
-                        raw=other.raw,
-                        name=self.what(figure.want, language),
                     )
                 sources.append((_kind(other), other.source))
             for agree in figure.agree:

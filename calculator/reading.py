@@ -102,6 +102,19 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             for wrong, right in corrections:
                 text = re.sub(rf"(?<![a-z]){re.escape(wrong)}(?![a-z])", right, text)
             tokens = lexicon.tokens(text)
+    tried: set[int] = set()
+    while not label:  # a miswritten character in a phrase of a script without spaces, one at a time
+        unknown = (t for t in tokens if not t.known and not t.text.isascii() and t.start not in tried)
+        token = next(unknown, None)
+        if token is None:
+            break
+        tried.add(token.start)
+        fixed = lexicon.substitution(text, token.start)
+        if fixed:
+            corrections.append(fixed)
+            at = text.find(fixed[0], max(0, token.start - len(fixed[0]) + 1))
+            text = text[:at] + fixed[1] + text[at + len(fixed[0]) :]
+            tokens = lexicon.tokens(text)
     reading = Reading(text, language, tokens, corrections=corrections)
     heads = lexicon.heads
     n = len(tokens)
@@ -148,6 +161,15 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         words = text[tokens[first].start : tokens[last].end]
         reading.used.update(range(first, last + 1))
         numbers = [(number, first, last)]
+        j = first - 1  # "the first and second <heads>": more ordinals of the same head before it
+        while at < i and j >= 0:
+            joined = tokens[j].has("and") or tokens[j].has("joiner")
+            o = j - 1 if joined else j  # "first, second and fourth": listed, or joined by "and"
+            if o < 0 or not tokens[o].has("ordinal"):
+                break
+            numbers.insert(0, (int(tokens[o].values("ordinal")[0]), o, o))
+            reading.used.update(range(o, j + 1))
+            j = o - 1
         k = last + 1  # "<heads> 1, 2 and 4": more numbers of the same head
         while k < n:
             if tokens[k].has("range", "words") and k + 1 < n and _number(tokens[k + 1]) is not None:
@@ -266,7 +288,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         if token.has("number") and not token.tags - {t for t in token.tags if t.kind == "number"}:
             reading.numbers.append(float(token.values("number")[0]))
             continue
-        if not token.known or only_kinds(token, NUMBER_KINDS) or not label and only_kinds(token, ("label",)):
+        counting = (*NUMBER_KINDS, "ordinal", "ordinal_prefix")  # a number or an ordinal bound to nothing
+        if not token.known or only_kinds(token, counting) or not label and only_kinds(token, ("label",)):
             reading.unknown.append(token.text)
     return reading
 

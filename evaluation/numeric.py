@@ -15,7 +15,7 @@ NUMERIC_QUESTIONS = ROOT / "eval" / "numeric.jsonl"
 PARAPHRASES = ROOT / "eval" / "numeric_paraphrases.jsonl"
 # Written from the document alone by someone who saw neither the code nor the lexicon (see eval/README.md).
 # Each was scored once as it came, then tuned on (eval/README.md gives the first scores).
-HELDOUT = {name: ROOT / "eval" / f"numeric_heldout_{name}.jsonl" for name in "abcd"}
+HELDOUT = {name: ROOT / "eval" / f"numeric_heldout_{name}.jsonl" for name in "abcde"}
 HELDOUT_A = HELDOUT["a"]
 # Units a set may state its figures in → the factor to the calculator's unit.
 UNIT_FACTORS = {"USD million": 1000.0, "USD": 0.001, "thousand USD": 1.0, "percent": 1.0, "%": 1.0}
@@ -46,7 +46,7 @@ class Score:
 
     @property
     def total(self) -> int:
-        return sum(self.counts.values())
+        return sum(self.counts.values()) + len(self.wrong)
 
     def line(self) -> str:
         c = self.counts

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evaluation.generator import Generator
-from evaluation.numeric import HELDOUT, NUMERIC_QUESTIONS, PARAPHRASES, load_cases, score
+from evaluation.numeric import HELDOUT, NUMERIC_QUESTIONS, PARAPHRASES, load_cases, matches, score
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -222,6 +222,13 @@ def test_misreadings_found_by_the_held_out_sets_get_no_number(assistant, questio
         ("P-3 hires 2022?", 8),
         ("What % of the 255 posts are Professional & above?", 65.9),
         ("P-5 headcount 2020, org-wide", 49),
+        # ordinals listed before a plural head
+        ("What do the first and second subprogrammes get combined, counting all funding sources?", 110560.9),
+        ("the first, second and fourth subprogrammes: total posts?", 119),
+        ("第一、第二和第四个次级方案的员额合计？", 119),
+        # a miswritten character in a Chinese name
+        ("人居署的经长预算是多少？", 11162.8),
+        ("次级方案4的技术合做资金是多少？", 59531.6),
     ],
 )
 def test_references_superlatives_and_abbreviations(assistant, question, value):
@@ -241,12 +248,22 @@ def test_references_superlatives_and_abbreviations(assistant, question, value):
         # the largest and the smallest at once
         ("Difference between the smallest and largest source of funds in 2020?", "largest and the smallest"),
         ("哪个次级方案的员额最多和最少？", "最大和最小"),
+        # posts a delegate "will have": the budget year's, or the plan's by its end?
+        ("How many P-5 posts will UN-Habitat have?", "by the end of the staggered recruitment plan"),
+        ("人居署将有多少个P-5员额？", "交错征聘计划结束时"),
+        # "programme support" counting posts: the component's or those programme support costs pay for?
+        ("How many posts does programme support have?", "more than one way"),
     ],
 )
 def test_what_cannot_be_read_as_one_figure_is_asked_back(assistant, question, message):
     answer = calc(assistant, question)
     assert answer.result is None and answer.status == "clarify", answer.answer
     assert message in answer.answer.lower(), answer.answer
+
+
+def test_the_horizon_options_each_answer(assistant):
+    answer = calc(assistant, "How many P-5 posts will UN-Habitat have?")
+    assert [assistant.ask(o["question"]).result["value"] for o in answer.options] == [49, 59]
 
 
 # -- what the document does not have --------------------------------------------------------------------
@@ -259,6 +276,11 @@ def test_what_cannot_be_read_as_one_figure_is_asked_back(assistant, question, me
         ("2013年的捐款是多少？", "absent", "2014, 2015"),
         ("What is the budget of subprogramme 2 in Kenya?", "unread", "kenya"),
         ("What is UNEP's budget for 2020?", "unread", "unep"),
+        (
+            "What is the first subprogramme's budget in the first year?",
+            "unread",
+            "first",
+        ),  # an ordinal of nothing
         ("次级方案2在肯尼亚的预算是多少？", "unread", "肯"),
         ("How much is programme support?", "clarify", "more than one way"),
         ("方案支助有多少钱？", "clarify", "不同的理解"),
@@ -301,6 +323,29 @@ def test_an_unknown_word_never_turns_into_a_figure(assistant, generated, data):
         question = case.question[:at] + word + case.question[at:]
     outcome = assistant.calculator.handle(question, case.language)
     assert outcome is None or outcome.result is None, (question, outcome.answer)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_miswritten_character_is_read_back_or_not_at_all(assistant, generated, data):
+    """One character of a question replaced by one that makes no word ("subprogrqmme", "技术合猫"): either
+    the word it belonged to is recognised (the same figure), or no figure at all."""
+    case = data.draw(st.sampled_from([c for c in generated if c.expect == "answer"]))
+    if case.language == "zh":
+        spots = [
+            i
+            for i, ch in enumerate(case.question)
+            if "\u4e00" <= ch <= "\u9fff" and ch not in "一二三四五六七八九十"
+        ]
+        pool = "鸭桌猫雪琴"
+    else:
+        spots = [i for i, ch in enumerate(case.question) if ch.isalpha()]
+        pool = "qxzjk"
+    at = data.draw(st.sampled_from(spots))
+    question = case.question[:at] + data.draw(st.sampled_from(pool)) + case.question[at + 1 :]
+    outcome = assistant.calculator.handle(question, case.language)
+    if outcome is not None and outcome.result is not None and outcome.result["value"] is not None:
+        assert matches(outcome.result["value"], case, outcome.result["unit"]), (question, outcome.answer)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -367,7 +412,8 @@ def test_the_generated_questions(assistant, generated):
         (HELDOUT["a"], 0.9),
         (HELDOUT["b"], 0.85),
         (HELDOUT["c"], 0.85),
-        (HELDOUT["d"], 0.7),  # the last set, scored once and tuned on least: eval/README.md
+        (HELDOUT["d"], 0.7),
+        (HELDOUT["e"], 0.7),  # the last set, scored once and tuned on least: eval/README.md
         (NUMERIC_QUESTIONS, 0.95),
         (PARAPHRASES, 0.95),
     ],
