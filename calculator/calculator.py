@@ -158,10 +158,11 @@ class Calculator:
         options = list(self.phraser.options(stop, reading.text, language))
         if stop.message == "which_year" and stop.values.get("years"):  # each year, newest first
             for year in sorted(stop.values["years"], reverse=True):
-                question = t("calc.ask_year", language, question=reading.text.rstrip("?？。 "), year=year)
+                asked = (reading.asked or reading.text).rstrip("?？。 ")
+                question = t("calc.ask_year", language, question=asked, year=year)
                 options.append(Option(str(year), question))
         if stop.message == "which_horizon":  # this year's figure, or the plan's by its end
-            asked = reading.text.rstrip("?？。 ")
+            asked = (reading.asked or reading.text).rstrip("?？。 ")
             for hint, key in zip(stop.values["hints"], ("ask_year", "ask_by_year"), strict=True):
                 label = f"{self.phraser.what(hint.want, language)}: {fmt(hint.value, hint.unit, hint.whole)}"
                 options.append(Option(label, t(f"calc.{key}", language, question=asked, year=hint.want.year)))

@@ -73,6 +73,7 @@ class Reading:
     )  # misspelt words read as ("techincal", "technical")
     unknown: list[str] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # tokens consumed by a mention, a head or a year
+    asked: str = ""  # the question as the user wrote it (for questions offered back)
 
     def has(self, kind: str, value: str | None = None) -> bool:
         return any(t.has(kind, value) for i, t in enumerate(self.tokens) if i not in self.used)
@@ -115,7 +116,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             at = text.find(fixed[0], max(0, token.start - len(fixed[0]) + 1))
             text = text[:at] + fixed[1] + text[at + len(fixed[0]) :]
             tokens = lexicon.tokens(text)
-    reading = Reading(text, language, tokens, corrections=corrections)
+    reading = Reading(text, language, tokens, corrections=corrections, asked=question.strip())
     heads = lexicon.heads
     n = len(tokens)
 
