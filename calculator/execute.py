@@ -326,8 +326,14 @@ class Executor:
             return Result(intent, operation, 0.0, MIXED, tuple(found))
         value = round(sum(o.figure.value for o in found), 6)
         whole = None
-        if operation == "breakdown" and intent.varying and intent.varying[0] != YEAR:
-            whole = self.figure(self.want(intent))  # the printed total over the members listed
+        listed = {o.key for o in found}
+        if (
+            operation == "breakdown"
+            and intent.varying
+            and intent.varying[0] in self.config.dimensions
+            and listed >= set(self.config.dimensions[intent.varying[0]].members)
+        ):  # every member listed: the printed total is theirs, not of a head's few
+            whole = self.figure(self.want(intent))
             if whole is not None and whole.summed:
                 whole = None
         return Result(intent, operation, value, self.unit(found[0].figure), tuple(found), whole)
@@ -391,8 +397,20 @@ class Executor:
         assert intent.varying is not None
         dim, keys = intent.varying
         having = [k for k in keys if self.cube.measures_of(dim, k)]
+        listed = [
+            f
+            for k in having[:1]
+            for measure in sorted(self.cube.measures_of(dim, k))
+            if (f := self.figure(self.want(intent, measure).with_(**{dim: k})))
+        ]
+        source = listed[0].facts[0] if listed else None  # a table listing them, to cite
         return Result(
-            intent, "count", float(len(having)), COUNT, (), extra={"members": having, "dimension": dim}
+            intent,
+            "count",
+            float(len(having)),
+            COUNT,
+            (),
+            extra={"members": having, "dimension": dim, "source": source},
         )
 
     def _share(self, intent: Intent) -> Result | Stop:

@@ -114,6 +114,11 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     ]
     if alone and not reading.heads:  # "its <figure>?": whose?
         return Stop("clarify", "which_reference", {"words": alone[0].text})
+    pronouns = [
+        t for i, t in enumerate(reading.tokens) if t.has("quantifier", "pronoun") and i not in reading.used
+    ]
+    if pronouns:  # "its" with nothing named before it to refer to
+        return Stop("clarify", "which_reference", {"words": pronouns[0].text})
     combos = list(itertools.product(*[_readings(reading, m, config) for m in reading.mentions]))
     intents: list[Intent] = []
     stops: list[Stop] = []
@@ -139,21 +144,24 @@ def _future(reading: Reading) -> bool:
 
 def _two_questions(reading: Reading) -> bool:
     """Two questions in one ("how much <member> gets, and how many posts does it have?"): a word that
-    asks for a figure starts a clause after "and", another asks before it, and no operation relates
-    them. Answering one of the two would give a figure for something else."""
+    asks for a figure starts a clause after "and", another asks before it, and either no operation
+    relates them or each clause has operations of its own ("what share …, and how does it compare …").
+    Answering one of the two would give a figure for something else."""
     tokens = reading.tokens
-    if {v for t in tokens for v in t.values("op")} & (STRONG_OPS | {"sum", "less", "decrease", "increase"}):
-        return False
+    relating = STRONG_OPS | {"sum", "less", "decrease", "increase"}
     asks = [i for i, t in enumerate(tokens) if t.has("ask")]
-    for i in asks[1:]:
+    for i in asks:
         j = i - 1
         while j >= 0 and tokens[j].has("filler") and not tokens[j].has("and"):
             j -= 1
-        if j <= 0 or not any(a < j for a in asks):
+        if j <= 0 or not any(t.has("ask") or t.has("op") for t in tokens[:j]):  # the first clause asks too
             continue
         gap = reading.text[tokens[i - 1].end : tokens[i].start]  # a clause after a comma
         if tokens[j].has("and") or j == i - 1 and any(mark in gap for mark in ",;"):
-            return True
+            before = {v for t in tokens[:j] for v in t.values("op")} & relating
+            after = {v for t in tokens[j:] for v in t.values("op")} & relating
+            if not before | after or before and after and before.isdisjoint(after):
+                return True
     return False
 
 

@@ -226,9 +226,7 @@ class Phraser:
                 text = t(
                     "calc.breakdown_years",
                     language,
-                    whole=self.what(base, language).split(" (")[0]
-                    if False
-                    else self._name_without_year(base, language),
+                    whole=self._name_without_year(base, language),
                     listing=listing,
                     cite=cite,
                 )
@@ -300,14 +298,45 @@ class Phraser:
         elif op == "count":
             dim = result.extra["dimension"]
             members = [self.member(dim, k, language) for k in result.extra["members"]]
-            tables = [f for f in self._facts_of(dim, result.extra["members"])]
-            cite, sources = self.cite(tables[:1]) if tables else ("", [])
+            source = result.extra.get("source")
+            cite, sources = self.cite([source]) if source else ("", [])
+            spec = self.config.dimensions.get(dim)
+            named = next(  # the head noun naming exactly these members, else the dimension
+                (
+                    h
+                    for h, ms in (spec.heads if spec else {}).items()
+                    if set(ms) == set(result.extra["members"])
+                ),
+                dim,
+            )
             text = t(
                 "calc.count",
                 language,
                 n=int(result.value),
-                what=t(f"calc.dims.{_plural(dim)}", language),
+                what=t(f"calc.dims.{_plural(named)}", language)
+                if _known(f"calc.dims.{_plural(named)}")
+                else t(f"calc.dims.{_plural(dim)}", language),
                 members=sep.join(members),
+                cite=cite,
+            )
+        elif op == "difference":  # said with its direction: "A is 284 less than B"
+            first, second = (self.operand_name(result, o, language) for o in result.operands)
+            key = (
+                "difference"
+                if result.value > 0
+                else "difference_less"
+                if result.value < 0
+                else "difference_same"
+            )
+            size = amount(abs(result.value), result.unit, language, whole_digits)
+            text = t(
+                f"calc.{key}",
+                language,
+                listing=listing,
+                first=first,
+                second=second,
+                amount=size,
+                formula=formula,
                 cite=cite,
             )
         else:
@@ -328,9 +357,6 @@ class Phraser:
             return amount(value, unit, language)
         divisor = float(t("calc.millions_divisor", language))
         return t("calc.prose_money", language, value=f"{value / divisor:,.1f}".replace(",", " "))
-
-    def _facts_of(self, dim: str, members: list[str]) -> list[Fact]:
-        return []
 
     def _name_without_year(self, want: Want, language: str) -> str:
         from dataclasses import replace

@@ -259,6 +259,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 how = "plural" if form == "plural" else "unbound"
         reading.heads.append(HeadUse(head, dimension, how, token.text, token.start, token.end, i, count))
 
+    _pronouns(reading, config)
+
     # 4. years, a range ("A to B"), "by <year>" (all posts by then)
     years = [i for i, t in enumerate(tokens) if t.has("year")]
     in_range: set[int] = set()
@@ -342,12 +344,28 @@ def _refers_back(reading: Reading, i: int, dimension: str, head: str, config: Co
     if j < 0 or not reading.tokens[j].has("quantifier", "back"):
         return False
     under = set(config.dimensions[dimension].heads.get(head, ())) if dimension in config.dimensions else set()
+    return _bind_back(reading, j, i, {(dimension, key) for key in under})
+
+
+def _pronouns(reading: Reading, config: Config) -> None:
+    """ "its" names the one member of a "whom" dimension (whose figures they are) the question named
+    before it ("<member>'s <figure> as a share of its budget"), else the one member named before it of
+    any dimension ("<source>: what is its total?"); otherwise it stays unbound (and is asked back)."""
+    whom = {(d, k) for d in config.role("whom") for k in config.dimensions[d].members}
+    every = {(d, k) for d, spec in config.dimensions.items() for k in spec.members}
+    for j, token in enumerate(reading.tokens):
+        if j not in reading.used and token.has("quantifier", "pronoun"):
+            _ = _bind_back(reading, j, j, whom) or _bind_back(reading, j, j, every)
+
+
+def _bind_back(reading: Reading, j: int, i: int, wanted: set[tuple[str, str]]) -> bool:
+    """The word at j refers back to the one member in `wanted` named before it: a mention of that member
+    is added at token i, and j is read. Not across "and" or a comparison (a second member is meant)."""
     earlier = {
-        (dim, key)
+        reading_
         for m in reading.mentions
-        if m.index < j and m not in reading.excluded
-        for dim, key in m.readings
-        if dim == dimension and key in under
+        if m.index < j and m not in reading.excluded and set(m.readings) <= wanted  # never an ambiguous name
+        for reading_ in m.readings
     }
     if len(earlier) != 1:
         return False

@@ -213,6 +213,11 @@ def test_misreadings_found_by_the_held_out_sets_get_no_number(assistant, questio
         # a word that refers back names the member the question named before
         ("What share of subprogramme 4's budget is TC funding within that subprogramme?", 70.8),
         ("次级方案 4 的技术合作资金占该次级方案所需资源总额的百分比是多少？", 70.8),
+        # "its" names the one component (else the one member) named before it
+        ("城市危机次级方案的基金会非专用资金占其总预算的比例？", 3.6),
+        ("TC for SP4 as a share of its budget?", 70.8),
+        ("次级方案2的员额费用占其预算的比例？", 8.6),  # was refused before "its" was read
+        ("Programme support cost (PSC) as a funding source - what's its total for 2020?", 10641.0),
         # a superlative before a head asks which
         ("Smallest subprogramme by FNE?", 2277.0),
         ("The largest subprogramme by posts?", 47),
@@ -245,6 +250,8 @@ def test_references_superlatives_and_abbreviations(assistant, question, value):
         # two questions in one: answering one would be a figure for something else
         ("How much TC does subprogramme 2 get, and how many posts does it have?", "one at a time"),
         ("次级方案2有多少技术合作资金，有多少员额？", "一次只问一个"),
+        ("How much more does SP4 get than SP3, and what is the ratio?", "one at a time"),
+        ("What share of its budget does TC make up?", "by “its”"),  # nothing named for "its"
         # the largest and the smallest at once
         ("Difference between the smallest and largest source of funds in 2020?", "largest and the smallest"),
         ("哪个次级方案的员额最多和最少？", "最大和最小"),
@@ -455,3 +462,32 @@ def test_no_phrase_table_or_year_of_the_document_in_calculator_code():
         lower = text.lower()
         found = [p for p in phrases if re.search(rf"(?<![a-z]){re.escape(p)}(?![a-z])", lower)]
         assert not found, f"{path.name}: {found}"
+
+
+def test_a_partial_breakdown_carries_no_note_of_the_whole(assistant):
+    """The four subprogrammes are not all components: the organisation's total (and ¶51's prose figure for
+    it) is not their total, so no note of it."""
+    answer = calc(assistant, "Compare the 2020 budget of each subprogramme")
+    assert answer.result["value"] == pytest.approx(233324.5) and "¶51" not in answer.answer, answer.answer
+    whole = calc(assistant, "budget by component?")
+    assert whole.result["value"] == pytest.approx(251602.3) and "¶51" in whole.answer, whole.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        (
+            "次级方案三和次级方案四的技术合作资金相差多少？",
+            "比次级方案 4（有效预防和应对城市危机）少 34 357.4 千美元",
+        ),
+        ("2016年基金会非专用捐款比2015年少了多少？", "2015比2016少 284 千美元"),
+        ("How many more staff does subprogramme 4 have than subprogramme 2?", "is 12 posts more than"),
+    ],
+)
+def test_a_difference_is_said_with_its_direction(assistant, question, words):
+    assert words in calc(assistant, question).answer
+
+
+def test_a_count_names_what_it_counts_and_cites_a_table(assistant):
+    answer = calc(assistant, "How many subprogrammes are there?")
+    assert answer.answer.startswith("The tables list 4 subprogrammes") and answer.citations, answer.answer

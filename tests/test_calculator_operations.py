@@ -195,7 +195,6 @@ def test_refusals_say_what_is_missing(assistant, question, message):
     "question",
     [
         "How much TC and FX does SP1 get?",  # "FX" is no item it knows: not silently dropped
-        "次级方案2的员额费用占其预算的比例？",  # "its" budget: whose?
         "How many P-6 posts are there in subprogramme 1?",
         "What is the budget of subprogramme 2 for rent?",  # a qualifier the tables do not have
         "次级方案2的房租支出是多少？",
