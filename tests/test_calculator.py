@@ -491,3 +491,15 @@ def test_a_difference_is_said_with_its_direction(assistant, question, words):
 def test_a_count_names_what_it_counts_and_cites_a_table(assistant):
     answer = calc(assistant, "How many subprogrammes are there?")
     assert answer.answer.startswith("The tables list 4 subprogrammes") and answer.citations, answer.answer
+
+
+def test_no_filler_phrase_swallows_an_operation_word():
+    """A longer filler phrase wins over the operation word inside it ("portion of" read as nothing dropped
+    the share of "what portion of all posts…")."""
+    for path in (ROOT / "corpus" / "lexicon").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        fillers = set(data["fillers"]["words"])
+        ops = {w for name, words in data["operations"].items() if name != "breakdown" for w in words}
+        for phrase in fillers - ops:
+            inside = [w for w in phrase.split() if w in ops] if phrase.isascii() else []
+            assert not inside, (path.name, phrase, inside)
