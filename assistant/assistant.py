@@ -12,8 +12,9 @@ from assistant.language import detect_language
 from assistant.llm import LLMComposer, asks_for_number
 from assistant.prompt import Source, marker_label, unit_text
 from assistant.validate import problem
-from calculator.calculator import CONFIG_FILE, Calculator, Outcome
+from calculator.calculator import Calculator, Outcome
 from embeddings import Embedder, make_embedder
+from index.layout import CALCULATOR_CONFIG
 from index.reader import Index
 from ingest.citation import citation_label
 from ingest.fidelity import numbers
@@ -74,6 +75,19 @@ def say(key: str, language: str, **kw: object) -> str:
     return TEXT[key][1 if language == "zh" else 0].format(**kw)
 
 
+def open_calculator(index: Index) -> Calculator | None:
+    """The calculator over a build's tables, citing units by their labels (None when the corpus has no
+    calculator configuration: numeric questions then go to the search)."""
+    if not (index.calculator_dir / CALCULATOR_CONFIG).exists():
+        return None
+    labels = {
+        (u.kind, u.id): citation_label(u, index.glossary)
+        for u in index.document.units
+        if u.kind in ("table", "deliverables", "paragraph")
+    }
+    return Calculator(index.tables, index.document, index.calculator_dir, labels)
+
+
 class Assistant:
     """Holds the index and the search engine; `ask` is safe to call from several threads."""
 
@@ -82,23 +96,12 @@ class Assistant:
         self.document = index.document  # the official text
         self.official = index.document.language
         self.glossary = index.glossary
-        self.calculator = self._calculator(index)
+        self.calculator = open_calculator(index)
         self._embedder = embedder
         self._engine: SearchEngine | None = None
         self._engine_lock = threading.Lock()
         self.llm = llm
         self.composer = LLMComposer(llm, self.document.symbol) if llm is not None else None
-
-    def _calculator(self, index: Index) -> Calculator | None:
-        """The calculator over this build's tables (None when the corpus has no calculator.toml)."""
-        if not (index.calculator_dir / CONFIG_FILE).exists():
-            return None
-        labels = {
-            (u.kind, u.id): citation_label(u, self.glossary)
-            for u in self.document.units
-            if u.kind in ("table", "deliverables", "paragraph")
-        }
-        return Calculator(index.tables, self.document, index.calculator_dir, labels)
 
     @property
     def engine(self) -> SearchEngine:
@@ -134,11 +137,12 @@ class Assistant:
         language = reply_language if reply_language in ("zh", "en") else asked
         k = max(1, min(k, MAX_K))
         issue = problem(question, language)
+        refs = find_references(question) if not issue else []
         if issue:
             answer = Answer(question, language, "refuse", issue)
-        elif (audit := self.audit(question, language)) is not None:
+        elif (audit := self.audit(question, language, refs)) is not None:
             answer = self.calculate(question, language, audit, route="audit")
-        elif (refs := find_references(question)) and (figure := self.cited_figure(question, language, refs)):
+        elif refs and (figure := self.cited_figure(question, language, refs)):
             answer = self.calculate(question, language, figure)
         elif refs:
             answer = self.lookup(question, language, refs)
@@ -237,10 +241,10 @@ class Assistant:
         )
 
     # -- calculator --------------------------------------------------------------------------------
-    def audit(self, question: str, language: str) -> Outcome | None:
+    def audit(self, question: str, language: str, refs: list[Ref]) -> Outcome | None:
         if self.calculator is None:
             return None
-        tables = [r.id for r in find_references(question) if r.kind == "table"]
+        tables = [r.id for r in refs if r.kind == "table"]
         return self.calculator.audit(question, language, tables) if tables else None
 
     def cited_figure(self, question: str, language: str, refs: list[Ref]) -> Outcome | None:

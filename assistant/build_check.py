@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pandas as pd
-
-from calculator.calculator import CONFIG_FILE, Calculator
-from index.layout import CALCULATOR_DIR, TABLES_FILE, UNITS_FILE
+from assistant.assistant import open_calculator
+from index.reader import Index
 from ingest.manifest import CorpusError
-from ingest.model import Document, Unit
 
 
 def check_build(build_dir: Path) -> None:
     """Build the calculator from a written build (its tables, its document, its corpus files); a file it
     cannot read raises CorpusError naming it, and the ingest keeps the old index."""
-    directory = build_dir / CALCULATOR_DIR
-    if not (directory / CONFIG_FILE).exists():
-        return
-    tables = pd.read_parquet(build_dir / TABLES_FILE)
-    official = json.loads((build_dir / UNITS_FILE).read_text(encoding="utf-8"))["documents"][0]
-    document = Document(
-        official["symbol"], official["language"], [Unit.from_dict(u) for u in official["units"]]
-    )
-    calculator = Calculator(tables, document, directory)
-    if not calculator.cube.facts:
-        raise CorpusError(f"{directory}: the calculator's configuration locates no figure of the tables")
+    calculator = open_calculator(Index.being_written(build_dir))
+    if calculator is not None and not calculator.cube.facts:
+        raise CorpusError(f"{build_dir}: the calculator's configuration locates no figure of the tables")

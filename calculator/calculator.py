@@ -19,13 +19,9 @@ from calculator.lexicon import Lexicon
 from calculator.phrase import Phraser, fmt
 from calculator.prose import load_prose
 from calculator.reading import Reading, read
+from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
 from ingest.model import Document
 from messages import t
-
-CONFIG_FILE = "calculator.toml"
-LEXICON_DIR = "lexicon"
-PROSE_FILE = "prose_figures.csv"
-FILES = (CONFIG_FILE, LEXICON_DIR, PROSE_FILE)  # what a build copies from the corpus
 
 
 @dataclass
@@ -53,15 +49,22 @@ class Calculator:
         directory: Path,
         labels: dict[tuple[str, str], str] | None = None,
     ):
-        self.config = Config.load(directory / CONFIG_FILE)
+        self.config = Config.load(directory / CALCULATOR_CONFIG)
         self.lexicon = Lexicon.load(
-            directory / LEXICON_DIR, self.config.members_by_dimension(), self.config.head_dimensions()
+            directory / CALCULATOR_LEXICON, self.config.members_by_dimension(), self.config.head_dimensions()
         )
-        prose = load_prose(directory / PROSE_FILE, document, self.lexicon, self.config)
+        prose = load_prose(directory / CALCULATOR_PROSE, document, self.lexicon, self.config)
         self.cube = Cube.build(tables, self.config, self.lexicon, prose)
         self.executor = Executor(self.cube, self.config)
         self.phraser = Phraser(self.lexicon, self.config, labels or {})
         self.phraser.years = sorted({f.year for f in self.cube.facts})
+        by_table: dict[str, set[int]] = {}
+        for fact in self.cube.facts:
+            if fact.source_kind == "table":
+                by_table.setdefault(fact.source, set()).add(fact.year)
+        self.phraser.year_tables = sorted(
+            (t for t, ys in by_table.items() if len(ys) > 1), key=self.config.rank
+        )
         self.auditor = Auditor(
             self.cube,
             LabelReader(self.lexicon, self.config),

@@ -16,9 +16,15 @@ PARAPHRASES = ROOT / "eval" / "numeric_paraphrases.jsonl"
 # Written from the document alone by someone who saw neither the code nor the lexicon (see eval/README.md).
 # Each was scored once as it came, then tuned on (eval/README.md gives the first scores).
 HELDOUT = {name: ROOT / "eval" / f"numeric_heldout_{name}.jsonl" for name in "abcde"}
-HELDOUT_A = HELDOUT["a"]
-# Units a set may state its figures in → the factor to the calculator's unit.
-UNIT_FACTORS = {"USD million": 1000.0, "USD": 0.001, "thousand USD": 1.0, "percent": 1.0, "%": 1.0}
+# Units a set may state its figures in → the calculator's units that answer it and the factor to them
+# (any other: the same unit). "count": a number of planned deliverables or of members.
+UNITS = {
+    "USD million": (("thousand USD",), 1000.0),
+    "USD": (("thousand USD",), 0.001),
+    "thousand USD per post": (("thousand USD",), 1.0),
+    "percent": (("%",), 1.0),
+    "count": (("count", "projects", "publications", "technical materials"), 1.0),
+}
 
 
 @dataclass(frozen=True)
@@ -59,17 +65,17 @@ class Score:
 
 
 def matches(value: float, case: Case, unit: str) -> bool:
-    """The answer's value against each accepted figure, in the set's unit (USD million, thousands...) to the
-    precision it is written in (a tenth of that unit; two decimals for ratios)."""
-    percent = unit in ("%", "ratio") or case.unit in ("%", "percent", "ratio")
-    for expected in case.values:
-        for factor in {1.0, UNIT_FACTORS.get(case.unit, 1.0)}:
-            target, tolerance = expected * factor, 0.051 * factor
-            if percent:
-                tolerance = 0.051
-            if abs(value - target) <= tolerance + abs(target) * 1e-9:
-                return True
-    return False
+    """The answer's value and unit against each accepted figure, in the set's unit (USD million,
+    thousands...) to the precision it is written in (a tenth of that unit; two decimals for ratios). A
+    figure in another unit (47 posts for 47 thousand dollars) never matches."""
+    wanted, factor = UNITS.get(case.unit, ((case.unit,), 1.0))
+    if case.unit and unit and unit not in wanted:
+        return False
+    tolerance = 0.051 if unit in ("%", "ratio") or {"%", "ratio"} & set(wanted) else 0.051 * factor
+    return any(
+        abs(value - expected * factor) <= tolerance + abs(expected * factor) * 1e-9
+        for expected in case.values
+    )
 
 
 def score(cases: list[Case], answer: Callable[[str, str], dict | None]) -> Score:
@@ -117,7 +123,7 @@ def score(cases: list[Case], answer: Callable[[str, str], dict | None]) -> Score
     return result
 
 
-def load_cases(path: Path, split: str | None = None) -> list[Case]:
+def load_cases(path: Path) -> list[Case]:
     """A numeric set: the held-out format ({"expect", "value", "accept", "unit"}) or the older one
     ({"expected": {"value", "unit", "refuse"}})."""
     cases = []
@@ -125,8 +131,6 @@ def load_cases(path: Path, split: str | None = None) -> list[Case]:
         if not line.strip():
             continue
         item = json.loads(line)
-        if split is not None and item.get("split") != split:
-            continue
         language = item.get("lang", "en")
         if "expect" in item:
             expect = {"answer": "answer", "clarify": "clarify"}.get(item["expect"], "none")
@@ -151,3 +155,15 @@ def load_cases(path: Path, split: str | None = None) -> list[Case]:
                 )
             )
     return cases
+
+
+def calculator_answers(calculator) -> Callable[[str, str], dict | None]:
+    """The scorer's `answer` over the calculator alone (None: it leaves the question to the search)."""
+
+    def answer(question: str, language: str) -> dict | None:
+        outcome = calculator.handle(question, language) if calculator is not None else None
+        if outcome is None:
+            return None
+        return {"result": outcome.result, "status": outcome.status, "answer": outcome.answer}
+
+    return answer

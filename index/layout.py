@@ -24,7 +24,10 @@ TABLES_FILE = "tables.parquet"
 WIDE_DIR = "tables"
 CHROMA_DIR = "chroma"
 GLOSSARY_FILE = "glossary.csv"
-CALCULATOR_DIR = "calculator"  # calculator.toml, lexicon/, prose_figures.csv as the build was made with
+CALCULATOR_DIR = "calculator"  # the calculator's corpus files as the build was made with, under these names:
+CALCULATOR_CONFIG = "calculator.toml"
+CALCULATOR_LEXICON = "lexicon"  # <language>.toml
+CALCULATOR_PROSE = "prose_figures.csv"
 REQUIRED_FILES = (BUILD_FILE, UNITS_FILE, CHUNKS_FILE, TABLES_FILE, GLOSSARY_FILE)
 
 

@@ -35,19 +35,32 @@ class Index:
 
     def __init__(self, data_dir: Path, target: StoreTarget | None = None):
         self.layout = Layout(data_dir)
-        self.target = target or StoreTarget()
         build_id = self.layout.current_id()
         if build_id is None:
             raise IndexUnavailable(f"no index in {data_dir}: run `wpb ingest` to build it")
+        self._open(self.layout.build_dir(build_id), build_id, target)
+
+    @classmethod
+    def being_written(cls, build_dir: Path) -> Index:
+        """A build ingest is writing, read before its vectors and build.json exist (to check its files
+        before any embedding, and before it replaces the index in use)."""
+        index = cls.__new__(cls)
+        index.layout = Layout(build_dir.parent.parent)  # data/builds/<id>
+        index._open(build_dir, build_dir.name, None, written=False)
+        return index
+
+    def _open(self, build_dir: Path, build_id: str, target: StoreTarget | None, written: bool = True) -> None:
+        self.target = target or StoreTarget()
         self.build_id = build_id
-        self.dir = self.layout.build_dir(build_id)
-        missing = [name for name in REQUIRED_FILES if not (self.dir / name).is_file()]
+        self.dir = build_dir
+        required = REQUIRED_FILES if written else tuple(n for n in REQUIRED_FILES if n != BUILD_FILE)
+        missing = [name for name in required if not (self.dir / name).is_file()]
         if missing:
             raise IndexUnavailable(
                 f"the index {self.dir} is incomplete or corrupt (missing {', '.join(missing)}): "
                 "run `wpb ingest --force` to rebuild it"
             )
-        self.build = self._json(BUILD_FILE)
+        self.build = self._json(BUILD_FILE) if written else {"format": FORMAT}
         if self.build.get("format") != FORMAT:
             raise IndexUnavailable(
                 f"the index {self.dir} was built by another version of the WPB Assistant "

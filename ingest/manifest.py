@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
+
 MANIFEST = "manifest.json"
 REQUIRED = ("file", "symbol", "language", "status", "date", "title")
 
@@ -42,7 +44,8 @@ class Corpus:
     documents: tuple[SourceDocument, ...]
     glossary: Path
     table_columns: Path
-    calculator: tuple[Path, ...] = ()  # calculator.toml, lexicon/<language>.toml, prose_figures.csv
+    # the calculator's files (configuration, lexicon/<language>.toml, prose figures), each with its build name
+    calculator: tuple[tuple[Path, str], ...] = ()
 
     def files(self) -> list[Path]:
         """Every file ingestion reads, in a stable order (for fingerprints)."""
@@ -51,7 +54,7 @@ class Corpus:
             *(d.path for d in self.documents),
             self.glossary,
             self.table_columns,
-            *self.calculator,
+            *(path for path, _ in self.calculator),
         ]
 
     def fingerprint(self) -> str:
@@ -131,22 +134,27 @@ def load_corpus(root: Path) -> Corpus:
     )
 
 
-def calculator_files(root: Path, manifest: dict) -> tuple[Path, ...]:
-    """The calculator's corpus files: its configuration, the lexicon of each language, the prose figures
-    (none when the corpus has no calculator.toml: numeric questions then go to the search)."""
+def calculator_files(root: Path, manifest: dict) -> tuple[tuple[Path, str], ...]:
+    """The calculator's corpus files, each with its name in a build: its configuration, the lexicon of each
+    language, the prose figures (none when the corpus has no configuration: numeric questions then go to
+    the search). The manifest may name them otherwise; a build always holds them under the same names."""
     where = root / MANIFEST
-    config = _inside(root, manifest.get("calculator", "calculator.toml"), where, "calculator")
+    config = _inside(root, manifest.get("calculator", CALCULATOR_CONFIG), where, "calculator")
     if not config.exists():
         return ()
     read_text(config)
-    lexicon = _inside(root, manifest.get("lexicon", "lexicon"), where, "lexicon")
+    lexicon = _inside(root, manifest.get("lexicon", CALCULATOR_LEXICON), where, "lexicon")
     languages = sorted(lexicon.glob("*.toml")) if lexicon.is_dir() else []
     if not languages:
         raise CorpusError(f"{lexicon}: the calculator needs a lexicon (<language>.toml files)")
     for path in languages:
         read_text(path)
-    prose = _inside(root, manifest.get("prose_figures", "prose_figures.csv"), where, "prose_figures")
-    return (config, *languages, *([prose] if prose.exists() else []))
+    prose = _inside(root, manifest.get("prose_figures", CALCULATOR_PROSE), where, "prose_figures")
+    return (
+        (config, CALCULATOR_CONFIG),
+        *((path, f"{CALCULATOR_LEXICON}/{path.name}") for path in languages),
+        *([(prose, CALCULATOR_PROSE)] if prose.exists() else []),
+    )
 
 
 def _inside(root: Path, name: object, where: Path, key: str) -> Path:

@@ -149,13 +149,12 @@ def _write_build(
     documents: list[Document],
     chunks: list[Chunk],
     glossary: Glossary,
-    glossary_file: Path,
     corpus: Corpus,
 ) -> dict[str, int]:
     build_dir.mkdir(parents=True)
-    shutil.copyfile(glossary_file, build_dir / GLOSSARY_FILE)  # the terms this build was made with
-    for path in corpus.calculator:  # the calculator's files, kept with the tables they describe
-        target = build_dir / CALCULATOR_DIR / path.relative_to(corpus.root)
+    shutil.copyfile(corpus.glossary, build_dir / GLOSSARY_FILE)  # the terms this build was made with
+    for path, name in corpus.calculator:  # the calculator's files, kept with the tables they describe
+        target = build_dir / CALCULATOR_DIR / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     units = {
@@ -238,7 +237,7 @@ def run_ingest(
         build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + fingerprint[:8]
         build_dir = layout.build_dir(build_id)
         try:
-            counts = _write_build(build_dir, documents, chunks, glossary, corpus.glossary, corpus)
+            counts = _write_build(build_dir, documents, chunks, glossary, corpus)
             if validate is not None:
                 report("checking", 0, 1)
                 validate(build_dir)  # raises CorpusError: the build is removed, the old one stays

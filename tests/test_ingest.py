@@ -142,6 +142,14 @@ def test_a_killed_ingest_leftover_is_ignored_then_removed(corpus_copy, tmp_path)
             lambda c: (c / "HSP-EB.1-2-Rev.1.zh.txt").write_text("not a work programme\n", encoding="utf-8"),
             "no chapter heading",
         ),
+        # the calculator's files: checked by building the calculator from the new build, before embedding
+        (lambda c: (c / "calculator.toml").write_text("budget_year = [", encoding="utf-8"), "not valid TOML"),
+        (
+            lambda c: (c / "lexicon" / "en.toml").write_text(
+                'language = "en"\n[entities.component]\nSP9 = ["subprogramme nine"]\n', encoding="utf-8"
+            ),
+            "entities.component.SP9 is not a member",
+        ),
     ],
 )
 def test_bad_corpus_gives_a_clear_error_and_changes_nothing(corpus_copy, tmp_path, damage, message):
@@ -240,3 +248,18 @@ def test_ingest_and_read_through_a_chroma_server(corpus_copy, tmp_path, chroma_s
     second = run_ingest(corpus_copy, tmp_path / "data", FakeEmbedder(), target, force=True)
     names = [n for n in list_collections(host="127.0.0.1", port=chroma_server) if n.startswith("wpbtest_")]
     assert names == [f"wpbtest_{second.build_id}"]  # the old build's collection was dropped
+
+
+def test_the_calculator_files_may_be_named_otherwise_in_the_manifest(corpus_copy, tmp_path):
+    """A build holds them under its own names, so the assistant finds them whatever the corpus calls them."""
+    from assistant.assistant import open_calculator
+
+    (corpus_copy / "calculator.toml").rename(corpus_copy / "numbers.toml")
+    manifest = json.loads((corpus_copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["calculator"] = "numbers.toml"
+    (corpus_copy / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    data = tmp_path / "data"
+    assert ingest_cli(corpus_copy, data).exit_code == 0
+    calculator = open_calculator(Index(data))
+    assert calculator is not None
+    assert calculator.handle("What is the total budget of subprogramme two?", "en").result["value"] == 56158.6

@@ -325,18 +325,15 @@ def evaluate_command(
 
     assistant = load_assistant(Settings())
     if numeric:
-        from evaluation.numeric import NUMERIC_QUESTIONS, load_cases, score
+        from evaluation.numeric import NUMERIC_QUESTIONS, calculator_answers, load_cases, score
 
         if generated:
-            from evaluation.generator import Generator
+            from evaluation.generator import Generator, Names
+            from index.layout import CALCULATOR_LEXICON
 
-            cases = Generator(assistant.index.tables).all()
-
-            def answer(text: str, language: str) -> dict | None:
-                outcome = assistant.calculator.handle(text, language) if assistant.calculator else None
-                if outcome is None:
-                    return None
-                return {"result": outcome.result, "status": outcome.status, "answer": outcome.answer}
+            names = Names.load(assistant.index.calculator_dir / CALCULATOR_LEXICON)  # the build's words
+            cases = Generator(assistant.index.tables, names).all()
+            answer = calculator_answers(assistant.calculator)
 
         else:
             numeric_path = Path(questions) if questions else NUMERIC_QUESTIONS
