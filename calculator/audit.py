@@ -219,16 +219,4 @@ class Auditor:
 
 def _printed(table: str, row, units: dict[str, str]) -> Fact:
     """A printed cell the cube does not locate, for adding up."""
-    return Fact(
-        source_kind=str(row.table_kind),
-        source=table,
-        row=str(row.row_path),
-        column=str(row.column_path),
-        raw=str(row.raw),
-        value=float(row.value),
-        unit=str(row.unit),
-        measure=units.get(str(row.unit), ""),
-        coords={},
-        year=0,
-        order=(int(row.row_index), int(row.column_index)),
-    )
+    return Fact.of_cell(row, table, units.get(str(row.unit), ""), {}, 0)

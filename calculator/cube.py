@@ -51,6 +51,24 @@ class Fact:
     def agrees(self, other: Fact) -> bool:
         return abs(self.value - other.value) <= max(self.tolerance, other.tolerance) + 1e-6
 
+    @classmethod
+    def of_cell(cls, cell, table: str, measure: str, coords: dict[str, str], year: int, **more) -> Fact:
+        """A printed cell of tables.parquet (a row of the tidy frame) as a Fact at these coordinates."""
+        return cls(
+            source_kind=str(cell.table_kind),
+            source=table,
+            row=str(cell.row_path),
+            column=str(cell.column_path),
+            raw=str(cell.raw),
+            value=float(cell.value),
+            unit=str(cell.unit),
+            measure=measure,
+            coords=coords,
+            year=year,
+            order=(int(cell.row_index), int(cell.column_index)),
+            **more,
+        )
+
 
 @dataclass(frozen=True)
 class Want:
@@ -289,20 +307,14 @@ class LabelReader:
                 implicit.add("year")
             coords = {d: k for d, k in coords.items() if k not in (ALL, "")}
             facts.append(
-                Fact(
-                    source_kind=str(cell.table_kind),
-                    source=table,
-                    row=str(cell.row_path),
-                    column=str(cell.column_path),
-                    raw=str(cell.raw),
-                    value=float(cell.value),
-                    unit=str(cell.unit),
-                    measure=measure,
-                    coords=coords,
-                    year=year,
+                Fact.of_cell(
+                    cell,
+                    table,
+                    measure,
+                    coords,
+                    year,
                     implicit=frozenset(implicit - {"year"}),
                     estimate=estimate,
-                    order=(int(cell.row_index), int(cell.column_index)),
                 )
             )
         return facts, missed

@@ -147,33 +147,27 @@ class Executor:
     def _printed(self, want: Want, facts: list[Fact], relaxed: bool) -> Figure:
         tables = [f for f in facts if f.source_kind != "paragraph"]
         prose = [f for f in facts if f.source_kind == "paragraph"]
-        trusted = [f for f in tables if self._doubt(f) is None]  # a table whose totals agree answers first
+        doubts = {id(f): self._doubt(f) for f in tables}
+        trusted = [f for f in tables if doubts[id(f)] is None]  # a table whose totals agree answers first
         first = prose[0] if want.prose and prose else (trusted or tables or facts)[0]
-        others = tuple(f for f in facts if f is not first and not f.agrees(first) and f.raw != first.raw)
-        seen: set[tuple[str, str]] = set()
-        unique = []
-        for fact in others:
-            if (fact.source, fact.raw) not in seen:
-                seen.add((fact.source, fact.raw))
-                unique.append(fact)
-        agree = tuple(
-            f
+        others = {  # one per table and printed value
+            (f.source, f.raw): f
             for f in facts
-            if f.source_kind != first.source_kind
-            and f is not first
-            and f.agrees(first)
-            and f.source_kind == "paragraph"
-        )
+            if f is not first and not f.agrees(first) and f.raw != first.raw
+        }
+        agree = tuple(
+            f for f in prose if first.source_kind != "paragraph" and f.agrees(first)
+        )  # the prose stating the table's figure
         scope = tuple(sorted((d, first.coords[d]) for d in first.implicit if d not in dict(want.coords)))
         return Figure(
             want,
             first.value,
             (first,),
-            tuple(unique),
+            tuple(others.values()),
             agree,
             "",
             scope if relaxed else (),
-            self._doubt(first),
+            doubts.get(id(first)),
         )
 
     def _doubt(self, fact: Fact) -> tuple[Fact, Fact] | None:
@@ -299,10 +293,7 @@ class Executor:
         figure = self.find(self.want(intent))
         if isinstance(figure, Stop):
             return figure
-        return Result(intent, "lookup", figure.value, self.unit(figure), (Operand("", figure),))
-
-    def unit(self, figure: Figure) -> str:
-        return figure.unit
+        return Result(intent, "lookup", figure.value, figure.unit, (Operand("", figure),))
 
     def _many(self, intent: Intent, least: int = 2) -> list[Operand] | Stop:
         found = self.operands(intent, self.want(intent))
@@ -336,7 +327,7 @@ class Executor:
             whole = self.figure(self.want(intent))
             if whole is not None and whole.summed:
                 whole = None
-        return Result(intent, operation, value, self.unit(found[0].figure), tuple(found), whole)
+        return Result(intent, operation, value, found[0].figure.unit, tuple(found), whole)
 
     def _difference(self, intent: Intent) -> Result | Stop:
         found = self._many(intent)
@@ -346,7 +337,7 @@ class Executor:
         if intent.reverse:
             first, second = second, first
         value = round(first.figure.value - second.figure.value, 6)
-        return Result(intent, "difference", value, self.unit(first.figure), (first, second))
+        return Result(intent, "difference", value, first.figure.unit, (first, second))
 
     def _change(self, intent: Intent) -> Result | Stop:
         found = self._many(intent)
@@ -361,8 +352,8 @@ class Executor:
             return Result(intent, "change", value, PERCENT, (start, end))
         value = round(end.figure.value - start.figure.value, 6)
         if intent.decrease:  # "by how much did it fall": the fall, from start to end
-            return Result(intent, "decrease", -value, self.unit(end.figure), (start, end))
-        return Result(intent, "change", value, self.unit(end.figure), (start, end))
+            return Result(intent, "decrease", -value, end.figure.unit, (start, end))
+        return Result(intent, "change", value, end.figure.unit, (start, end))
 
     def _ratio(self, intent: Intent) -> Result | Stop:
         found = self._many(intent)
@@ -382,7 +373,7 @@ class Executor:
         if isinstance(found, Stop):
             return found
         value = round(sum(o.figure.value for o in found) / len(found), 6)
-        return Result(intent, "average", value, self.unit(found[0].figure), tuple(found))
+        return Result(intent, "average", value, found[0].figure.unit, tuple(found))
 
     def _rank(self, intent: Intent) -> Result | Stop:
         found = self._many(intent)
@@ -391,7 +382,7 @@ class Executor:
         pick = max if intent.largest else min
         best = pick(o.figure.value for o in found)
         winners = tuple(o.key for o in found if o.figure.value == best)
-        return Result(intent, "rank", best, self.unit(found[0].figure), tuple(found), winners=winners)
+        return Result(intent, "rank", best, found[0].figure.unit, tuple(found), winners=winners)
 
     def _count(self, intent: Intent) -> Result | Stop:
         assert intent.varying is not None

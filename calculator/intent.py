@@ -90,7 +90,7 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
         return Stop(
             "absent", "no_member", {"words": missing.words, "head": missing.head, "members": list(members)}
         )
-    ranking = {v for t in reading.tokens for v in t.values("op")} & {"max", "min"}
+    ranking = reading.ops() & {"max", "min"}
     unbound = [
         h
         for h in reading.heads
@@ -171,7 +171,7 @@ def _numeric(reading: Reading, config: Config) -> bool:
     tokens = reading.tokens
     if any(t.has("ask", "figure") for t in tokens) or any(t.has("over") for t in tokens):
         return True
-    if {v for t in tokens for v in t.values("op")} & STRONG_OPS:
+    if reading.ops() & STRONG_OPS:
         return True
     if any(t.has("measure") for t in tokens):
         return True
@@ -293,7 +293,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         _,
     ) in several:  # an ambiguous name whose other reading is a second member of a dimension named once
         named = [m for m, (d, _) in chosen if d == dim]
-        if any(len(m.readings) > 1 for m in named) and not _joined(reading, named) and not ops_many(reading):
+        if any(len(m.readings) > 1 for m in named) and not _joined(reading, named) and not _ops_many(reading):
             return Stop("clarify", "too_many", {})
     vary_heads = [
         h for h in heads if h.how in ("all", "each", "which", "plural", "count") and h.dimension != YEAR_HEAD
@@ -527,11 +527,9 @@ def _joined(reading: Reading, mentions: list[Mention]) -> bool:
     return False
 
 
-def ops_many(reading: Reading) -> bool:
+def _ops_many(reading: Reading) -> bool:
     """An operation over several members ("compare", "together", "ratio")."""
-    return bool(
-        {v for t in reading.tokens for v in t.values("op")} & {"difference", "sum", "ratio", "average"}
-    )
+    return bool(reading.ops() & {"difference", "sum", "ratio", "average"})
 
 
 def _readings(reading: Reading, mention: Mention, config: Config) -> tuple[tuple[str, str], ...]:

@@ -93,6 +93,11 @@ def _key(phrase: str) -> str:
     return phrase if phrase.isascii() else re.sub(r"\s+", "", phrase)
 
 
+def phrase_key(phrase: str) -> str:
+    """A phrase as the tokenizer compares it (normalised; no spaces in a script without them)."""
+    return _key(normalise(phrase))
+
+
 def _phrase_pattern(phrase: str) -> str:
     if phrase.isascii():
         body = r"\s+".join(re.escape(w) for w in phrase.split(" "))
@@ -118,7 +123,7 @@ class Lexicon:
     _year: re.Pattern[str] | None = None
 
     def add(self, phrase: str, tag: Tag) -> None:
-        text = _key(normalise(phrase))
+        text = phrase_key(phrase)
         if text:
             self.phrases.setdefault(text, set()).add(tag)
 

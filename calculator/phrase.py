@@ -11,7 +11,7 @@ from calculator.cube import Fact, Want
 from calculator.execute import MIXED, PERCENT, RATIO, Figure, Operand, Result
 from calculator.intent import MONEY, POSTS, QUANTITY, YEAR, Intent, Option, Stop
 from calculator.lexicon import Lexicon
-from messages import t
+from messages import catalog, t
 
 MONEY_UNIT = "thousand USD"
 
@@ -33,23 +33,15 @@ def amount(value: float, unit: str, language: str, whole: bool = False, short: b
     without the millions (in a list)."""
     if unit == PERCENT:
         return f"{fmt(value, unit)}%"
-    words = t(f"unit.{unit}", language) if _has_unit(unit) else unit
-    if value == 1 and language == "en" and _has_unit(unit, "unit_one"):
+    words = t(f"unit.{unit}", language) if _known(f"unit.{unit}") else unit
+    if value == 1 and f"unit_one.{unit}" in catalog(language):  # "1 post" where a language says so
         words = t(f"unit_one.{unit}", language)
     text = f"{fmt(value, unit, whole)} {words}".strip()
     if unit == MONEY_UNIT and abs(value) >= 1000 and not short:
         big = f"{value / float(t('calc.millions_divisor', language)):,.1f}".replace(",", " ")
         millions = t("calc.millions", language, value=big)
-        text += f"（{millions}）" if language == "zh" else f" ({millions})"
+        text += t("calc.aside", language, aside=millions)
     return text
-
-
-def _has_unit(unit: str, section: str = "unit") -> bool:
-    try:
-        t(f"{section}.{unit}", "en")
-    except KeyError:
-        return False
-    return True
 
 
 def cite_label(kind: str, ident: str, labels: dict[tuple[str, str], str]) -> str:
@@ -79,6 +71,7 @@ class Phraser:
         self.config = config
         self.labels = labels
         self.years: list[int] = []  # the years the document gives figures for (set by the calculator)
+        self.year_tables: list[str] = []  # the tables that give figures for several years
 
     # -- names -------------------------------------------------------------------------------------
     def member(self, dimension: str, key: str, language: str) -> str:
@@ -107,7 +100,7 @@ class Phraser:
                 language,
                 year=want.year,
             )
-            joined = "".join(parts) + core if language == "zh" else " ".join([*parts, core])
+            joined = t("calc.word_sep", language).join([*parts, core])
             what = joined if parts else core
         else:
             what = t("calc.and", language).join(parts) if parts else t("calc.total_resources", language)
@@ -373,9 +366,9 @@ class Phraser:
         text = t("calc.lookup", language, name=name, amount=value, cite=cite)
         if figure.value < 0 and len(figure.facts) == 1:
             text = (
-                text.rstrip("。.")
+                text.rstrip(t("calc.full_stop", language))
                 + t("calc.negative", language, raw=fact.raw)
-                + ("。" if language == "zh" else ".")
+                + t("calc.full_stop", language)
             )
         return text
 
@@ -453,7 +446,7 @@ class Phraser:
             text += t(
                 "calc.estimate",
                 language,
-                years="、".join(map(str, estimates)) if language == "zh" else ", ".join(map(str, estimates)),
+                years=t("calc.comma", language).join(map(str, estimates)),
             )
         for note in result.intent.notes:
             if note.startswith("~"):
@@ -503,6 +496,11 @@ class Phraser:
             )
         if "words" in values and isinstance(values["words"], list):
             values["words"] = " ".join(values["words"])
+        if stop.message in ("change_of_what", "average_of_what"):
+            values["tables"] = t("calc.comma", language).join(
+                cite_label("table", table, self.labels) for table in self.year_tables
+            )
+            values["span"] = f"{self.years[0]}-{self.years[-1]}" if self.years else ""
         if stop.message == "which_year":
             years = values.get("years") or self.years
             values["years"] = ", ".join(map(str, years)) if values.get("years") else f"{years[0]}-{years[-1]}"
@@ -549,11 +547,9 @@ class Phraser:
         )
         if head:
             word = t(f"calc.dims.{head}", language)
-            return (
-                f"{word[:1].upper()}{word[1:]} {spec.numbered[key]}"
-                if language != "zh"
-                else f"{word} {spec.numbered[key]}"
-            )
+            return t(
+                "calc.numbered", language, head=word[:1].upper() + word[1:], number=spec.numbered[key]
+            ).strip()
         return self.member(dim, key, language)
 
     def short(self, dim: str, key: str, head: str, language: str) -> str:
@@ -562,7 +558,7 @@ class Phraser:
         number = spec.numbered.get(key)
         if number is not None:
             word = t(f"calc.dims.{head}", language) if _known(f"calc.dims.{head}") else head
-            return f"{word} {number}" if language != "zh" else f"{word} {number} "
+            return t("calc.numbered", language, head=word, number=number)
         return self.member(dim, key, language)
 
 

@@ -11,6 +11,7 @@ from calculator.config import YEAR_HEAD, Config
 from calculator.lexicon import Lexicon, Token, normalise
 
 NUMBER_KINDS = ("numeral", "number", "roman")
+COUNTING = (*NUMBER_KINDS, "ordinal", "ordinal_prefix")  # left over, a number or ordinal bound to nothing
 
 
 @dataclass(frozen=True)
@@ -79,43 +80,21 @@ class Reading:
         return any(t.has(kind, value) for i, t in enumerate(self.tokens) if i not in self.used)
 
     def ops(self) -> set[str]:
-        return {v for i, t in enumerate(self.tokens) if i not in self.used for v in t.values("op")}
+        """Every operation a word of the question names."""
+        return {v for t in self.tokens for v in t.values("op")}
 
     def measures(self) -> set[str]:
         return {v for i, t in enumerate(self.tokens) if i not in self.used for v in t.values("measure")}
-
-    def positions(self, kind: str, value: str | None = None) -> list[int]:
-        return [i for i, t in enumerate(self.tokens) if i not in self.used and t.has(kind, value)]
 
 
 def read(question: str, language: str, lexicon: Lexicon, config: Config, label: bool = False) -> Reading:
     """Tokens → mentions (with numbers bound to their heads), heads, years, stated numbers, unknowns.
     `label`: a table heading is read (its own words, "Total", "Subtotal", count as known)."""
     text = normalise(question)
+    corrections: list[tuple[str, str]] = []
+    if not label:
+        text, corrections = _corrected(text, lexicon)
     tokens = lexicon.tokens(text)
-    corrections = []
-    if not label:  # a misspelt word read as the one word of the lexicon it is closest to
-        for token in tokens:
-            fixed = None if token.known else lexicon.correction(token.text)
-            if fixed and fixed != token.text:
-                corrections.append((token.text, fixed))
-        if corrections:
-            for wrong, right in corrections:
-                text = re.sub(rf"(?<![a-z]){re.escape(wrong)}(?![a-z])", right, text)
-            tokens = lexicon.tokens(text)
-    tried: set[int] = set()
-    while not label:  # a miswritten character in a phrase of a script without spaces, one at a time
-        unknown = (t for t in tokens if not t.known and not t.text.isascii() and t.start not in tried)
-        token = next(unknown, None)
-        if token is None:
-            break
-        tried.add(token.start)
-        fixed = lexicon.substitution(text, token.start)
-        if fixed:
-            corrections.append(fixed)
-            at = text.find(fixed[0], max(0, token.start - len(fixed[0]) + 1))
-            text = text[:at] + fixed[1] + text[at + len(fixed[0]) :]
-            tokens = lexicon.tokens(text)
     reading = Reading(text, language, tokens, corrections=corrections, asked=question.strip())
     heads = lexicon.heads
     n = len(tokens)
@@ -291,10 +270,38 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         if token.has("number") and not token.tags - {t for t in token.tags if t.kind == "number"}:
             reading.numbers.append(float(token.values("number")[0]))
             continue
-        counting = (*NUMBER_KINDS, "ordinal", "ordinal_prefix")  # a number or an ordinal bound to nothing
-        if not token.known or only_kinds(token, counting) or not label and only_kinds(token, ("label",)):
+        if not token.known or only_kinds(token, COUNTING) or not label and only_kinds(token, ("label",)):
             reading.unknown.append(token.text)
     return reading
+
+
+def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
+    """The question with its misspelt words read as the lexicon's closest ("techincal" → "technical"),
+    and its miswritten characters in names of a script without spaces, one at a time; what was read as
+    what, for the answer to say."""
+    tokens = lexicon.tokens(text)
+    corrections = []
+    for token in tokens:
+        fixed = None if token.known else lexicon.correction(token.text)
+        if fixed and fixed != token.text:
+            corrections.append((token.text, fixed))
+    for wrong, right in corrections:
+        text = re.sub(rf"(?<![a-z]){re.escape(wrong)}(?![a-z])", right, text)
+    if corrections:
+        tokens = lexicon.tokens(text)
+    tried: set[int] = set()
+    while True:
+        unknown = (t for t in tokens if not t.known and not t.text.isascii() and t.start not in tried)
+        token = next(unknown, None)
+        if token is None:
+            return text, corrections
+        tried.add(token.start)
+        fixed = lexicon.substitution(text, token.start)
+        if fixed:
+            corrections.append(fixed)
+            at = text.find(fixed[0], max(0, token.start - len(fixed[0]) + 1))
+            text = text[:at] + fixed[1] + text[at + len(fixed[0]) :]
+            tokens = lexicon.tokens(text)
 
 
 def _number(token: Token) -> int | None:

@@ -21,10 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from calculator.lexicon import phrase_key
 from evaluation.numeric import Case
-
-ROOT = Path(__file__).resolve().parents[1]
-LEXICON = ROOT / "corpus" / "lexicon"
 
 EN_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 9: "nine"}
 EN_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
@@ -192,7 +190,8 @@ class Names:
     phrases: dict[str, dict[tuple[str, str], list[str]]]  # language → (dimension, key) → phrases
 
     @classmethod
-    def load(cls, directory: Path = LEXICON) -> Names:
+    def load(cls, directory: Path) -> Names:
+        """The lexicon files in `directory` (a build's: the words the calculator was built with)."""
         phrases: dict[str, dict[tuple[str, str], list[str]]] = {}
         owners: dict[str, set[tuple[str, str]]] = {}
         for path in sorted(directory.glob("*.toml")):
@@ -212,8 +211,8 @@ class Names:
 
 
 def _plain(phrase: str) -> str:
-    """A phrase as the calculator will compare it: lower case, hyphens between words as spaces."""
-    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", phrase.lower())
+    """A phrase as the calculator's tokenizer compares it (two phrases that compare equal name the same)."""
+    return phrase_key(phrase)
 
 
 def subprogramme_spellings(n: int, language: str) -> list[str]:
@@ -246,9 +245,9 @@ def subprogramme_spellings(n: int, language: str) -> list[str]:
 class Generator:
     """Builds the cases; `rng` picks a spread of spellings so the set stays in the thousands."""
 
-    def __init__(self, tables: pd.DataFrame, names: Names | None = None, seed: int = 7):
+    def __init__(self, tables: pd.DataFrame, names: Names, seed: int = 7):
         self.oracle = Oracle(tables)
-        self.names = names or Names.load()
+        self.names = names
         self.rng = random.Random(seed)
         self.n = 0
 
@@ -581,55 +580,20 @@ class Generator:
         spellings = {k: [w for kk, w in self.components(language, 3) if kk == k] for k in SUBPROGRAMMES}
         pairs = [(a, b) for a in SUBPROGRAMMES for b in SUBPROGRAMMES if a != b]
         for a, b in pairs:
+            templates = [  # (English, Chinese, expected value, unit, operation)
+                ("How much more does {a} get than {b}?", "{a}比{b}多多少资金？",
+                 o.money(a) - o.money(b), "thousand USD", "difference"),
+                ("How much do {a} and {b} get together?", "{a}和{b}的预算合计是多少？",
+                 o.money(a) + o.money(b), "thousand USD", "sum"),
+                ("How many times bigger is the budget of {a} than that of {b}?", "{a}的预算是{b}的几倍？",
+                 o.money(a) / o.money(b), "ratio", "ratio"),
+                ("How many more posts does {a} have than {b}?", "{a}比{b}多几个员额？",
+                 o.posts(a) - o.posts(b), "posts", "difference"),
+            ]  # fmt: skip
             for ca, cb in zip(spellings[a], spellings[b], strict=False):
-                more = "How much more does {a} get than {b}?" if en else "{a}比{b}多多少资金？"
-                out.append(
-                    self.case(
-                        more.format(a=ca, b=cb),
-                        language,
-                        "answer",
-                        o.money(a) - o.money(b),
-                        "thousand USD",
-                        "difference",
-                    )
-                )
-                together = "How much do {a} and {b} get together?" if en else "{a}和{b}的预算合计是多少？"
-                out.append(
-                    self.case(
-                        together.format(a=ca, b=cb),
-                        language,
-                        "answer",
-                        o.money(a) + o.money(b),
-                        "thousand USD",
-                        "sum",
-                    )
-                )
-                ratio = (
-                    "How many times bigger is the budget of {a} than that of {b}?"
-                    if en
-                    else "{a}的预算是{b}的几倍？"
-                )
-                out.append(
-                    self.case(
-                        ratio.format(a=ca, b=cb),
-                        language,
-                        "answer",
-                        o.money(a) / o.money(b),
-                        "ratio",
-                        "ratio",
-                    )
-                )
-                posts = "How many more posts does {a} have than {b}?" if en else "{a}比{b}多几个员额？"
-                out.append(
-                    self.case(
-                        posts.format(a=ca, b=cb),
-                        language,
-                        "answer",
-                        o.posts(a) - o.posts(b),
-                        "posts",
-                        "difference",
-                    )
-                )
+                for text_en, text_zh, value, unit, op in templates:
+                    question = (text_en if en else text_zh).format(a=ca, b=cb)
+                    out.append(self.case(question, language, "answer", value, unit, op))
         for key, c in self.components(language, 4):
             share = (
                 ["What share of the total budget goes to {c}?", "What percentage of the budget is for {c}?"]

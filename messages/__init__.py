@@ -37,7 +37,3 @@ def t(key: str, language: str, **values: object) -> str:
         raise KeyError(f"no message '{key}'")
     shown = {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in values.items()}
     return text.format(**shown)
-
-
-def languages() -> list[str]:
-    return sorted(p.stem for p in DIRECTORY.glob("*.toml"))

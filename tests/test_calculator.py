@@ -14,39 +14,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evaluation.generator import Generator
-from evaluation.numeric import HELDOUT, NUMERIC_QUESTIONS, PARAPHRASES, load_cases, matches, score
+from evaluation.generator import Generator, Names
+from evaluation.numeric import (
+    HELDOUT,
+    NUMERIC_QUESTIONS,
+    PARAPHRASES,
+    calculator_answers,
+    load_cases,
+    matches,
+    score,
+)
+from index.layout import CALCULATOR_LEXICON
+from tests.calc_helpers import calc, figure
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def calc(assistant, question):
-    answer = assistant.ask(question)
-    assert answer.route == "calculator", (question, answer.route, answer.answer)
-    return answer
-
-
-def figure(assistant, question):
-    answer = calc(assistant, question)
-    assert answer.result is not None, (question, answer.answer)
-    return answer.result
-
-
-def answered(calculator):
-    """The calculator as the scorer asks it (None: a question it leaves to the search)."""
-
-    def answer(question, language):
-        outcome = calculator.handle(question, language)
-        if outcome is None:
-            return None
-        return {
-            "route": "calculator",
-            "result": outcome.result,
-            "status": outcome.status,
-            "answer": outcome.answer,
-        }
-
-    return answer
 
 
 # -- the issue's examples ------------------------------------------------------------------------------
@@ -310,7 +291,9 @@ def test_an_ambiguous_word_offers_both_readings(assistant):
 # -- fail closed: properties ------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def generated(assistant):
-    return Generator(assistant.index.tables).all()
+    return Generator(
+        assistant.index.tables, Names.load(assistant.index.calculator_dir / CALCULATOR_LEXICON)
+    ).all()
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -406,7 +389,7 @@ def test_the_generated_questions(assistant, generated):
     """At least 5 000 questions (templates × the lexicon's phrases × spellings × both languages), each with
     its figure read from the tidy frame by the generator itself: no wrong number, 95% answered."""
     assert len(generated) >= 5000
-    result = score(generated, answered(assistant.calculator))
+    result = score(generated, calculator_answers(assistant.calculator))
     assert result.wrong == [], result.wrong[:5]
     answerable = sum(1 for c in generated if c.expect == "answer")
     assert result.counts["right"] >= 0.95 * answerable, result.line()

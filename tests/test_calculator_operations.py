@@ -2,17 +2,8 @@
 
 import pytest
 
-
-def calc(assistant, question):
-    answer = assistant.ask(question)
-    assert answer.route == "calculator", (question, answer.route, answer.answer)
-    return answer
-
-
-def result(assistant, question):
-    found = calc(assistant, question).result
-    assert found is not None, question
-    return found
+from tests.calc_helpers import calc
+from tests.calc_helpers import figure as result
 
 
 @pytest.mark.parametrize(
@@ -145,7 +136,7 @@ def test_grades_categories_years_and_deliverables(assistant, question, value, un
 def test_the_plan_period_core_posts(assistant):
     found = result(assistant, "在316个核心员额中，经常预算资助的占百分之多少？")
     assert (found["value"], found["formula"]) == (23.1, "73 ÷ 316 = 23.1%")
-    assert {c["table"] for c in found["cells"]} <= {"1.5A", "1.5B"}
+    assert found["cells"] and {c["table"] for c in found["cells"]} <= {"1.5A", "1.5B"}
 
 
 def test_programme_support_is_read_from_its_context(assistant):
@@ -154,7 +145,7 @@ def test_programme_support_is_read_from_its_context(assistant):
     joined = result(
         assistant,
         "How many subprogramme 3 posts are funded by the regular budget and programme support combined?",
-    )  # noqa: E501
+    )
     assert joined["value"] == 18
     component = calc(assistant, "方案支助2020年订约承办事务的拟议预算是多少？")
     assert component.result["value"] == 2888.6 and "此处理解为方案支助（组成部分）" in component.answer
@@ -162,7 +153,7 @@ def test_programme_support_is_read_from_its_context(assistant):
     source = result(
         assistant,
         "What share of the programme support component's budget is funded from programme support resources?",
-    )  # noqa: E501
+    )
     assert source["value"] == 52.5
 
 
