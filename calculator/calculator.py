@@ -141,7 +141,7 @@ class Calculator:
             for dim, key in mention.readings if mention else ():
                 if f"{dim}:{key}" != chosen:
                     label = f"{self.lexicon.name(dim, key, language)} ({t(f'calc.dims.{dim}', language)})"
-                    question = reading.text.replace(words, self.unambiguous(dim, key, language), 1)
+                    question = _reworded(reading, words, self.unambiguous(dim, key, language))
                     options.append(Option(label, question))
         return options
 
@@ -181,24 +181,30 @@ class Calculator:
         """Several readings give different figures: ask which, offering each reading and its question."""
         options = []
         for intent, result in results:
-            question = reading.text
+            replaced = {}
             for note in intent.notes:
                 if note.startswith("~"):
                     continue
                 words, chosen = note.split("=", 1)
                 dim, key = chosen.split(":", 1)
-                question = question.replace(words, self.unambiguous(dim, key, language), 1)
+                replaced[words] = self.unambiguous(dim, key, language)
+            if len(replaced) == 1:  # in the user's own words
+                question = _reworded(reading, *next(iter(replaced.items())))
+            else:
+                question = reading.text
+                for words, phrase in replaced.items():
+                    question = question.replace(words, phrase, 1)
             label = self.phraser.read_as(intent, language, result)
             options.append(Option(label, question))
         return Outcome(t("calc.stop.ambiguous", language), None, [], "clarify", list(dict.fromkeys(options)))
 
     def unambiguous(self, dim: str, key: str, language: str) -> str:
         """The longest phrase of the lexicon that names only this member, in the question's language."""
-        wanted = (lambda p: p.isascii()) if language != "zh" else (lambda p: not p.isascii())
         best = ""
         for phrase, tags in self.lexicon.phrases.items():
             entities = {tg.value for tg in tags if tg.kind == "entity"}
-            if entities == {f"{dim}:{key}"} and wanted(phrase) and len(phrase) > len(best):
+            ours = language in self.lexicon.languages.get(phrase, ())
+            if entities == {f"{dim}:{key}"} and ours and len(phrase) > len(best):
                 best = phrase
         return best or self.lexicon.name(dim, key, language)
 
@@ -250,3 +256,12 @@ class Calculator:
                 "printed": first.raw,
             }
         return data
+
+
+def _reworded(reading: Reading, words: str, phrase: str) -> str:
+    """The question as the user wrote it with `words` (as read, normalised) replaced by `phrase`; the
+    normalised question when the words cannot be found in what the user wrote."""
+    at = reading.asked.lower().find(words)
+    if at < 0:
+        return reading.text.replace(words, phrase, 1)
+    return reading.asked[:at] + phrase + reading.asked[at + len(words) :]

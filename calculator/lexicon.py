@@ -114,6 +114,7 @@ class Lexicon:
 
     phrases: dict[str, set[Tag]] = field(default_factory=dict)
     names: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # lang → dim → key → name
+    languages: dict[str, set[str]] = field(default_factory=dict)  # a member's phrase → the languages using it
     heads: dict[str, str] = field(default_factory=dict)  # head name → the dimension it names (from config)
     amounts: dict[str, tuple[float, str]] = field(default_factory=dict)
     year_words: set[str] = field(default_factory=set)  # written after a year in some languages
@@ -159,6 +160,7 @@ class Lexicon:
                     raise CorpusError(f"{path}: entities.{dim}.{key} is not a member in calculator.toml")
                 for phrase in phrases(listed, f"entities.{dim}.{key}"):
                     self.add(phrase, Tag("entity", f"{dim}:{key}"))
+                    self.languages.setdefault(phrase_key(phrase), set()).add(language)
         for dim, members in _table(data, "names", path).items():
             for key, name in _mapping(members, f"names.{dim}", path).items():
                 if not isinstance(name, str):
