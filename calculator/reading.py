@@ -92,9 +92,10 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
     `label`: a table heading is read (its own words, "Total", "Subtotal", count as known)."""
     text = normalise(question)
     corrections: list[tuple[str, str]] = []
-    if not label:
-        text, corrections = _corrected(text, lexicon)
-    tokens = lexicon.tokens(text)
+    if label:
+        tokens = lexicon.tokens(text)
+    else:
+        text, tokens, corrections = _corrected(text, lexicon)
     reading = Reading(text, language, tokens, corrections=corrections, asked=question.strip())
     heads = lexicon.heads
     n = len(tokens)
@@ -275,7 +276,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
     return reading
 
 
-def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]:
+def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tuple[str, str]]]:
     """The question with its misspelt words read as the lexicon's closest ("techincal" → "technical"),
     and its miswritten characters in names of a script without spaces, one at a time; what was read as
     what, for the answer to say."""
@@ -294,7 +295,7 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]]]
         unknown = (t for t in tokens if not t.known and not t.text.isascii() and t.start not in tried)
         token = next(unknown, None)
         if token is None:
-            return text, corrections
+            return text, tokens, corrections
         tried.add(token.start)
         fixed = lexicon.substitution(text, token.start)
         if fixed:
