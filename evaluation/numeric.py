@@ -23,7 +23,7 @@ UNITS = {
     "USD": (("thousand USD",), 0.001),
     "thousand USD per post": (("thousand USD",), 1.0),
     "percent": (("%",), 1.0),
-    "count": (("count", "projects", "publications", "technical materials"), 1.0),
+    "count": (("count", "projects", "publications", "technical materials", "days"), 1.0),
 }
 
 
