@@ -7,18 +7,21 @@ import time
 from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Citation
+from assistant.dialogue import Context
 from assistant.extract import best_sentences, sentences
 from assistant.language import detect_language
 from assistant.llm import LLMComposer, asks_for_number
 from assistant.prompt import Source, marker_label, unit_text
 from assistant.validate import problem
 from calculator.calculator import Calculator, Outcome
+from calculator.intent import Intent
 from embeddings import Embedder, make_embedder
 from index.layout import CALCULATOR_CONFIG
 from index.reader import Index
 from ingest.citation import citation_label
 from ingest.fidelity import numbers
 from ingest.model import Unit
+from messages import t
 from retriever.expand import Expander
 from retriever.references import Ref, find_references
 from retriever.search import Filters, Passage, SearchEngine
@@ -130,24 +133,37 @@ class Assistant:
         k: int = DEFAULT_K,
         filters: Filters | None = None,
         reply_language: str | None = None,
+        context: Context | None = None,
     ) -> Answer:
-        """Answer in `reply_language` ("zh" | "en"), or by default in the question's language."""
+        """Answer in `reply_language` ("zh" | "en"), or by default in the question's language.
+        `context`: what the previous answer leaves for a follow-up (its `context`); None: a first question."""
         started = time.perf_counter()
+        previous = context or Context()
         asked = detect_language(question)
         language = reply_language if reply_language in ("zh", "en") else asked
         k = max(1, min(k, MAX_K))
         issue = problem(question, language)
         refs = find_references(question) if not issue else []
+        act = self.calculator.act(question, language) if self.calculator and not issue else None
+        figure: Intent | None = None  # the reading of a figure answered here
         if issue:
             answer = Answer(question, language, "refuse", issue)
+        elif act is not None:
+            answer = self.about_previous(question, language, act, previous)
         elif (audit := self.audit(question, language, refs)) is not None:
             answer = self.calculate(question, language, audit, route="audit")
         elif refs and (figure := self.cited_figure(question, language, refs)):
             answer = self.calculate(question, language, figure)
         elif refs:
             answer = self.lookup(question, language, refs)
-        elif self.calculator and (outcome := self.calculator.handle(question, language)) is not None:
+        elif (
+            self.calculator
+            and (outcome := self.calculator.handle(question, language, previous=previous.intent)) is not None
+        ):
             answer = self.calculate(question, language, outcome)
+            figure = outcome.intent if outcome.status == "answered" else None
+            if outcome.followed:
+                answer.read_as = outcome.described
             if outcome.status == "unread":  # no figure computed; what the document says about it, quoted
                 found = self.retrieve(question, asked, k, filters, reply=language)
                 if found.citations:
@@ -156,8 +172,81 @@ class Assistant:
                     answer = found
         else:
             answer = self.retrieve(question, asked, k, filters, reply=language)
+        answer.read_as = answer.read_as or question
+        answer.context = self.next_context(answer, previous, act, figure)
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    @staticmethod
+    def next_context(answer: Answer, previous: Context, act: str | None, figure: Intent | None) -> Context:
+        """A new figure's reading replaces the last; a question about the last answer keeps it; any other
+        question leaves no figure to carry over. The units cited last are this answer's, if it cites any."""
+        cited = tuple((c.kind, c.id) for c in answer.citations) or previous.cited
+        if act is not None:
+            return Context(previous.intent, previous.cited)
+        return Context(figure, cited)
+
+    # -- the previous answer ---------------------------------------------------------------------
+    def about_previous(self, question: str, language: str, act: str, previous: Context) -> Answer:
+        """ "show me that table" / "the paragraph you cited": the unit cited last; "why?": the cells and
+        formula of the last figure and the paragraphs that discuss it."""
+        if act == "why":
+            return self.explain(question, language, previous)
+        wanted = "table" if act == "table" else "paragraph"
+        for kind, ident in previous.cited:
+            if kind == wanted:
+                unit = next(
+                    (u for u in self.document.units if u.citation_kind == kind and u.id == ident), None
+                )
+                if unit is not None:
+                    answer = self.lookup(question, language, [Ref(unit.kind, unit.id, question)])
+                    answer.read_as = answer.citations[0].label if answer.citations else question
+                    return answer
+        return Answer(
+            question,
+            language,
+            "lookup",
+            t("dialogue.no_unit", language, kind=t(f"dialogue.kind_{wanted}", language)),
+        )
+
+    def explain(self, question: str, language: str, previous: Context) -> Answer:
+        if previous.intent is None or self.calculator is None:
+            return Answer(
+                question, language, "calculator", t("dialogue.no_figure", language), status="absent"
+            )
+        outcome = self.calculator.run(previous.intent, language)
+        if outcome.result is None:
+            return self.calculate(question, language, outcome)
+        result = outcome.result
+        lines = [t("dialogue.why", language, what=outcome.described), "", outcome.answer, ""]
+        if result["cells"]:
+            lines += ["", t("dialogue.cells", language), ""]
+            for cell in result["cells"]:
+                label = citation_label(self.document.get("table", cell["table"]) or self.document.units[0])
+                lines.append(
+                    "• " + t("dialogue.cell", language, label=label, row=cell["row"], column=cell["column"])
+                )
+        answer = self.calculate(question, language, outcome)
+        discussed = self.discussing(outcome.described, language, {c.id for c in answer.citations})
+        if discussed:
+            answer.citations += discussed
+            lines += ["", t("dialogue.discussed", language, labels=", ".join(c.label for c in discussed))]
+        answer.answer = "\n".join(lines).strip()
+        answer.read_as = outcome.described
+        return answer
+
+    def discussing(self, described: str, language: str, known: set[str]) -> list[Citation]:
+        """Up to two paragraphs that discuss a figure (found by searching for what it is)."""
+        found = self.engine.search(
+            described, k=5, filters=Filters(kinds=frozenset({"paragraph"})), language=language
+        )
+        units = []
+        for passage in found:
+            unit = self.document.get(*passage.unit_key)
+            if unit is not None and unit.id not in known and self.relevant(passage, language):
+                units.append(self.cite(self.in_language(unit, language)))
+                known.add(unit.id)
+        return units[:2]
 
     # -- lookup ------------------------------------------------------------------------------------
     def lookup(self, question: str, language: str, refs: list[Ref]) -> Answer:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from calculator import followup
 from calculator.audit import Auditor
 from calculator.config import Config
 from calculator.cube import Cube, LabelReader
@@ -37,6 +38,9 @@ class Outcome:
     status: str = "answered"  # answered | clarify | absent | unread
     options: list[Option] = field(default_factory=list)
     read_as: str = ""
+    described: str = ""  # what was computed, in words (read_as without "Read as:")
+    intent: Intent | None = None  # the reading answered (a follow-up carries it over)
+    followed: bool = False  # read as a follow-up of the previous question
 
 
 class Calculator:
@@ -85,14 +89,36 @@ class Calculator:
     def read(self, question: str, language: str) -> Reading:
         return read(question, language, self.lexicon, self.config)
 
+    def act(self, question: str, language: str) -> str | None:
+        """A question about the previous answer itself: "table", "paragraph" (open the unit it cited) or
+        "why" (how its figure was computed); None for any other question."""
+        return followup.act(self.read(question, language))
+
+    def run(self, intent: Intent, language: str) -> Outcome:
+        """The answer to a reading kept from before (to show how its figure was computed)."""
+        result = self.executor.run(intent)
+        if not isinstance(result, Result):
+            return Outcome(self.phraser.stop(result, language), None, [], "absent")
+        outcome = self.answered(result, language)
+        outcome.intent = intent
+        return outcome
+
     def intents(self, question: str, language: str) -> list[Intent] | Stop | None:
         return interpret(self.read(question, language), self.config)
 
-    def handle(self, question: str, language: str, prose: bool = False) -> Outcome | None:
+    def handle(
+        self, question: str, language: str, prose: bool = False, previous: Intent | None = None
+    ) -> Outcome | None:
         """An Outcome for a numeric question, None for anything else. `prose`: the paragraphs' figure is
-        asked for first (the question names a paragraph)."""
+        asked for first (the question names a paragraph). `previous`: the reading of the previous
+        question, which a follow-up ("and for <member>?") carries over."""
         reading = self.read(question, language)
         found = interpret(reading, self.config)
+        followed = False
+        if previous is not None and followup.wanted(reading, found):
+            carried = followup.follow(previous, reading, self.config)
+            if carried is not None:
+                found, followed = ([carried] if isinstance(carried, Intent) else carried), True
         if found is None:
             return None
         if isinstance(found, Stop):
@@ -111,6 +137,9 @@ class Calculator:
             return self.stopped(stated, reading, language)
         outcome = self.answered(results[0][1], language)
         outcome.options = self.other_readings(results[0][0], reading, language)
+        outcome.intent, outcome.followed = results[0][0], followed
+        if followed:  # say how the follow-up was read, so that a wrong carry-over shows at once
+            outcome.answer = f"{outcome.read_as}\n\n{outcome.answer}"
         return outcome
 
     def stated_number(self, reading: Reading, result: Result) -> Stop | None:
@@ -154,6 +183,7 @@ class Calculator:
             "answered",
             [],
             phrased.read_as,
+            phrased.described,
         )
 
     def stopped(self, stop: Stop, reading: Reading, language: str) -> Outcome:

@@ -6,7 +6,7 @@ question gets no number (a question back, or "the document has no such figure").
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from calculator.config import YEAR_HEAD, Config
 from calculator.reading import HeadUse, Mention, Reading, only_kinds
@@ -53,6 +53,30 @@ class Intent:
     @property
     def coords(self) -> dict[str, str]:
         return dict(self.fixed)
+
+    def to_dict(self) -> dict:
+        """JSON-ready (a conversation keeps the last reading between processes)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Intent:
+        """The inverse of to_dict; ValueError for data that is not an Intent's."""
+        if not isinstance(data, dict):
+            raise ValueError(f"not a reading of a numeric question: {data!r}")
+        try:
+            varying = data.get("varying")
+            whole = data.get("whole")
+            return cls(
+                **{
+                    **data,
+                    "fixed": tuple((str(d), str(k)) for d, k in data["fixed"]),
+                    "varying": (str(varying[0]), tuple(varying[1])) if varying else None,
+                    "whole": tuple((str(d), str(k)) for d, k in whole) if whole is not None else None,
+                    "notes": tuple(data.get("notes", ())),
+                }
+            )
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise ValueError(f"not a reading of a numeric question: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -236,6 +260,8 @@ def _measure(
 
 
 def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[str, str]]]) -> Intent | Stop:
+    if _mixed_list(reading, chosen):
+        return Stop("clarify", "too_many", {})
     excluded = {(dim, key) for m, (dim, key) in chosen if m in reading.excluded}
     chosen = [(m, dk) for m, dk in chosen if m not in reading.excluded]
     items: dict[str, list[str]] = {}
@@ -523,6 +549,19 @@ def _joined(reading: Reading, mentions: list[Mention]) -> bool:
         between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
         joins = [t for t in between if t.has("and") or t.has("op", "difference") or t.has("range", "words")]
         if not between or joins and all(t in joins or t.has("filler") for t in between):
+            return True
+    return False
+
+
+def _mixed_list(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]]) -> bool:
+    """ "A, B and C" where C is read as a member of another kind than A and B: a list of things of one
+    kind was meant, and one of them was read as something else (a word of a longer phrase, a verb)."""
+    ordered = sorted(((m, dk) for m, dk in chosen if dk[0]), key=lambda c: c[0].start)
+    for (first, (dim1, _)), (second, (dim2, _)) in zip(ordered, ordered[1:], strict=False):
+        between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
+        joined = any(t.has("and") for t in between) and all(t.has("and") or t.has("filler") for t in between)
+        earlier = [d for m, (d, _) in ordered if m.start < first.start]
+        if joined and dim1 != dim2 and earlier and all(d == dim1 for d in earlier):
             return True
     return False
 

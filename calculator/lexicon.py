@@ -34,6 +34,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "budget_year": "budget_year",  # "proposed", "recommended": the budget year's figure
     "tense": "tense",  # "future": "will have" (the budget year, or the end of a plan?)
     "ranges": "range",  # "words": between two years, a range; "around": with "and" ("between A and B")
+    "followup": "followup",  # start / end: carries on from the previous question; table / paragraph / why
 }
 NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman"}
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word

@@ -61,6 +61,7 @@ class Phrased:
     formula: str = ""
     sources: list[tuple[str, str]] = field(default_factory=list)  # (kind, id), answering first
     read_as: str = ""
+    described: str = ""  # what was computed, in words (read_as without its "Read as:")
 
 
 class Phraser:
@@ -336,7 +337,13 @@ class Phraser:
             text = t(f"calc.{op}", language, listing=listing, amount=value, formula=formula, cite=cite)
         text += self.notes(result, language, sources)
         text = text[:1].upper() + text[1:]
-        return Phrased(text, formula, sources, self.read_as(result.intent, language, result))
+        return Phrased(
+            text,
+            formula,
+            sources,
+            self.read_as(result.intent, language, result),
+            self.described(result.intent, language, result),
+        )
 
     def _all_members(self, result: Result) -> bool:
         """Whether a breakdown runs over every member of its dimension (then the whole is the total)."""
@@ -464,16 +471,17 @@ class Phraser:
 
     def read_as(self, intent: Intent, language: str, result: Result | None = None) -> str:
         """How the question was read, in words: "Read as: …"."""
+        return t("calc.read_as", language, what=self.described(intent, language, result))
+
+    def described(self, intent: Intent, language: str, result: Result | None = None) -> str:
+        """What a reading asks for, in words ("total resources for <member>")."""
         if result is not None and result.operands:
             figure = result.operands[0].figure
             if result.operation == "lookup":
-                what = self.what(figure.want, language, figure.scope)
-            else:
-                names = [self.operand_name(result, o, language) for o in result.operands]
-                what = f"{result.operation}: " + t("calc.list_sep", language).join(names)
-        else:
-            what = intent.operation
-        return t("calc.read_as", language, what=what)
+                return self.what(figure.want, language, figure.scope)
+            names = [self.operand_name(result, o, language) for o in result.operands]
+            return f"{result.operation}: " + t("calc.list_sep", language).join(names)
+        return intent.operation
 
     # -- stops -------------------------------------------------------------------------------------
     def stop(self, stop: Stop, language: str) -> str:

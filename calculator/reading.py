@@ -291,6 +291,7 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
     if corrections:
         tokens = lexicon.tokens(text)
     tried: set[int] = set()
+    changed: list[tuple[int, int]] = []  # the windows rewritten so far
     while True:
         unknown = (t for t in tokens if not t.known and not t.text.isascii() and t.start not in tried)
         token = next(unknown, None)
@@ -299,9 +300,13 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
         tried.add(token.start)
         fixed = lexicon.substitution(text, token.start)
         if fixed:
-            corrections.append(fixed)
             at = text.find(fixed[0], max(0, token.start - len(fixed[0]) + 1))
-            text = text[:at] + fixed[1] + text[at + len(fixed[0]) :]
+            end = at + len(fixed[0])
+            if any(at <= e and end >= s for s, e in changed):
+                continue  # two corrections side by side: words put in, not characters miswritten
+            changed.append((at, end))
+            corrections.append(fixed)
+            text = text[:at] + fixed[1] + text[end:]
             tokens = lexicon.tokens(text)
 
 

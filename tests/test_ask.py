@@ -26,6 +26,7 @@ CONTRACT = {
     "composer",
     "status",
     "options",
+    "read_as",
 }
 CITATION = {"kind", "id", "label", "section", "quote"}
 
