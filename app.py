@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 
 import streamlit as st
 
 from assistant.assistant import Assistant
 from assistant.build_check import check_build
 from assistant.llm import LLMError, make_chat_model
+from assistant.session import LOCAL_OWNER, Sessions, turns_for_export
+from conversations import ConversationError, open_store
 from embeddings import EmbedderError
 from index.reader import Index, IndexUnavailable
 from ingest.pipeline import run_ingest
 from vectorstore import VectorStoreError
 from webapp.conversation import to_markdown
-from webapp.texts import EXAMPLES, say
+from webapp.texts import EXAMPLES, say, short
 from webapp.views import (
     audit_frame,
     chapters,
@@ -81,6 +84,21 @@ def load_assistant(build_id: str, llm_spec: str) -> Assistant:  # a rebuild or a
 
     threading.Thread(target=warm, name="wpb-warm-up", daemon=True).start()
     return assistant
+
+
+@st.cache_resource(show_spinner=False)
+def load_store(url: str | None, data_dir: str):
+    """Where conversations are kept (WPB_DATABASE_URL; default a SQLite file in the data directory)."""
+    return open_store(url, Path(data_dir))
+
+
+def owner() -> str:
+    """Whose conversations: the signed-in user when the app runs with login (st.login), else the local
+    user."""
+    user = st.user
+    if getattr(user, "is_logged_in", False):
+        return f"user:{user.get('email') or user.get('sub')}"
+    return LOCAL_OWNER
 
 
 def current_assistant() -> Assistant:
@@ -152,6 +170,12 @@ def show_answer(n: int, turn: dict) -> None:
     if not citations:
         return
     labels = [c["label"] for c in citations]
+    if answer["route"] == "lookup" and len(citations) == 1 and citations[0]["kind"] == "table":
+        unit = unit_for(index.document, citations[0]["kind"], citations[0]["id"])
+        if unit is not None:  # "show me that table": the table itself, not a chip to open it
+            with st.container(border=True):
+                show_unit(unit, language, key=f"{n}-inline")
+            return
     picked = st.pills(say("sources", language), labels, key=f"cite-{n}")
     if picked:
         citation = citations[labels.index(picked)]
@@ -161,12 +185,38 @@ def show_answer(n: int, turn: dict) -> None:
                 show_unit(unit, language, result_cells(result), key=f"{n}-{citation['id']}")
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def earlier_markdown(conversation_id: str, count: int, updated: str) -> str:
+    """The conversation's earlier turns as Markdown, made once per change of the conversation."""
+    kept = sessions.store.get(sessions.owner, conversation_id)
+    turns = turns_for_export(kept)[:count] if kept is not None else []
+    text = to_markdown(turns, title="")
+    return text.split("\n", 4)[-1] if text.startswith("# ") else text
+
+
 # -- the page --------------------------------------------------------------------------------------------
 st.title("WPB Assistant · 工作方案和预算助手")
 assistant = current_assistant()
 index = assistant.index
-turns: list[dict] = st.session_state.setdefault("turns", [])
 choice = st.session_state.get("language", "auto")
+try:
+    sessions = Sessions(load_store(settings.database_url, str(settings.data_dir)), assistant, owner())
+    saved = sessions.store.list(sessions.owner)
+except ConversationError as exc:
+    st.error(f"Conversations cannot be kept: {exc} · 无法保存对话。")
+    st.stop()
+if "conversation" not in st.session_state:  # a reload, or the app restarted: the URL's conversation
+    st.session_state.conversation = st.query_params.get("c")
+conversation = (
+    sessions.store.get(sessions.owner, st.session_state.conversation)
+    if st.session_state.conversation
+    else None
+)
+if conversation is None:  # unknown, deleted, or another user's: a new conversation
+    st.session_state.conversation = None
+    st.query_params.pop("c", None)
+else:
+    st.query_params["c"] = conversation.id
 
 
 def read(unit) -> None:
@@ -177,15 +227,28 @@ def ask_example(example: str) -> None:
     st.session_state.pending = example
 
 
+def open_conversation(conversation_id: str | None) -> None:
+    st.session_state.conversation = conversation_id
+    st.session_state.pop("reading", None)
+
+
 question = st.chat_input(say("ask", choice), key="question")
 question = question or st.session_state.pop("pending", None)
 if question:
     try:
+        if conversation is None:
+            conversation = sessions.start(question)
+            open_conversation(conversation.id)
+            st.query_params["c"] = conversation.id
         with st.spinner("Searching the document… · 正在检索文件……"):
-            answer = assistant.ask(question, reply_language=None if choice == "auto" else choice)
-        turns.append({"question": question, "answer": answer.to_dict()})
+            sessions.ask(conversation.id, question, reply_language=None if choice == "auto" else choice)
+        conversation = sessions.store.get(sessions.owner, conversation.id)
+        saved = sessions.store.list(sessions.owner)
     except (IndexUnavailable, EmbedderError, VectorStoreError) as exc:
         st.error(f"The index cannot answer: {exc}. Rebuild it from the sidebar or run `wpb ingest`.")
+    except ConversationError as exc:
+        st.error(f"The conversation could not be kept: {exc} · 无法保存对话。")
+turns = turns_for_export(conversation) if conversation is not None else []
 ui = choice if choice != "auto" else (turns[-1]["answer"]["language"] if turns else "en")
 
 st.caption(say("caption", ui))
@@ -204,7 +267,12 @@ if not turns:
     for n, example in enumerate(EXAMPLES):
         columns[n % 2].button(example, key=f"example-{n}", on_click=ask_example, args=(example,))
 
-for n, turn in enumerate(turns):
+LIVE_TURNS = 6  # the last turns are shown with their buttons, tables and sources; earlier ones as text
+earlier = max(0, len(turns) - LIVE_TURNS)
+if earlier:
+    with st.expander(say("earlier", ui).format(n=earlier)):
+        st.markdown(earlier_markdown(conversation.id, earlier, conversation.updated.isoformat()))
+for n, turn in enumerate(turns[earlier:], earlier):
     with st.chat_message("user"):
         st.markdown(markdown_text(turn["question"]))
     with st.chat_message("assistant"):
@@ -245,16 +313,45 @@ with st.sidebar:
     )
     st.button("Open table · 打开表格", key="open-table", on_click=read, args=(tables[picked_table],))
 
-    st.subheader("Conversation · 对话")
-    st.download_button(
-        "Export as Markdown · 导出 Markdown",
-        to_markdown(turns),
-        file_name="wpb-conversation.md",
-        mime="text/markdown",
-        disabled=not turns,
-        key="export",
-    )
-    st.button("Clear · 清除", disabled=not turns, key="clear", on_click=st.session_state.pop, args=("turns",))
+    st.subheader("Conversations · 对话")
+    st.button("New conversation · 新对话", key="new-conversation", on_click=open_conversation, args=(None,))
+    if conversation is not None:
+        title = st.text_input(
+            "Title · 标题", conversation.title, key=f"title-{conversation.id}", max_chars=200
+        )
+        if title.strip() and title.strip() != conversation.title:
+            sessions.store.rename(sessions.owner, conversation.id, title.strip())
+            st.rerun()
+        st.download_button(
+            "Export as Markdown · 导出 Markdown",
+            to_markdown(turns, title=conversation.title),
+            file_name="wpb-conversation.md",
+            mime="text/markdown",
+            key="export",
+        )
+        if st.button("Delete this conversation · 删除此对话", key="delete-conversation"):
+            sessions.store.delete(sessions.owner, conversation.id)
+            open_conversation(None)
+            st.rerun()
+    else:
+        st.download_button(
+            "Export as Markdown · 导出 Markdown",
+            "",
+            disabled=True,
+            key="export",
+            file_name="wpb-conversation.md",
+        )
+    for summary in saved[:30]:
+        current = conversation is not None and summary.id == conversation.id
+        st.button(
+            ("▸ " if current else "") + short(summary.title, 48),
+            key=f"conversation-{summary.id}",
+            help=f"{summary.turns} · {summary.updated:%Y-%m-%d %H:%M}",
+            on_click=open_conversation,
+            args=(summary.id,),
+            disabled=current,
+            use_container_width=True,
+        )
 
     st.subheader("LLM")
     llm, llm_problem = load_llm(settings.llm)

@@ -1,18 +1,29 @@
 """The chat app, headless (Streamlit's AppTest): questions in both languages, citations that open,
 formulas, the language switch, the browser and the first start."""
 
+import tempfile
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conversations import open_store
 from tests.conftest import CORPUS, ROOT
 
 
-def run_app(monkeypatch, data_dir) -> AppTest:
+def run_app(monkeypatch, data_dir, database: str | None = None, conversation: str | None = None) -> AppTest:
+    """The app on `data_dir`, keeping conversations in `database` (default: a new SQLite file), opened
+    on `conversation` as a reload of its URL would."""
+    if database is None:
+        database = f"sqlite:///{tempfile.mkdtemp(prefix='wpb-conversations-')}/c.sqlite3"
+    monkeypatch.setenv("WPB_DATABASE_URL", database)
     monkeypatch.setenv("WPB_DATA_DIR", str(data_dir))
     monkeypatch.setenv("WPB_CORPUS_DIR", str(CORPUS))
     monkeypatch.setenv("WPB_EMBEDDER", "fake")
     monkeypatch.delenv("WPB_LLM", raising=False)
-    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if conversation is not None:
+        at.query_params["c"] = conversation
+    return at.run()
 
 
 @pytest.fixture
@@ -31,6 +42,11 @@ def ask(at: AppTest, question: str) -> AppTest:
 def messages(at: AppTest) -> list[str]:
     """The markdown shown in the chat messages, in order."""
     return [m.value for message in at.chat_message for m in message.markdown]
+
+
+def answers(at: AppTest) -> list[str]:
+    """The first markdown of each answer (its words), in order."""
+    return [m.markdown[0].value for m in at.chat_message if m.name == "assistant" and m.markdown]
 
 
 def test_first_start_builds_the_index(monkeypatch, tmp_path):
@@ -226,3 +242,58 @@ def test_an_audit_lists_the_disagreements_and_highlights_them(app):
     app.pills[0].set_value(label).run()
     assert not app.exception
     assert app.chat_message[1].dataframe[1].value.shape[0] > 5  # Table 7.1 itself
+
+
+# -- conversations ---------------------------------------------------------------------------------------
+def test_a_three_turn_exchange_reads_follow_ups_and_survives_a_new_session(monkeypatch, fake_index, tmp_path):
+    database = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    at = run_app(monkeypatch, fake_index, database)
+    for question in (
+        "What is the 2020 budget of subprogramme 4?",
+        "And for subprogramme 2?",
+        "what about posts?",
+    ):
+        ask(at, question)
+    shown = answers(at)
+    assert "84 136.1" in shown[0]
+    assert shown[1].startswith("Read as:") and "56 158.6" in shown[1]
+    assert shown[2].startswith("Read as:") and "35 posts" in shown[2]
+    conversation = at.query_params["c"]
+    conversation = conversation[0] if isinstance(conversation, list) else conversation
+    # a reload (a new session with the same URL), or the app restarted: the conversation is back
+    again = run_app(monkeypatch, fake_index, database, conversation)
+    assert not again.exception
+    assert [m for m in messages(again) if "56 158.6" in m]
+    ask(again, "那次级方案 3 呢？")  # and it goes on from where it was
+    assert "41" in answers(again)[-1] and "理解为" in answers(again)[-1]
+    assert again.sidebar.button(key=f"conversation-{conversation}").disabled  # the open one, marked
+
+
+def test_conversations_are_listed_renamed_and_deleted(monkeypatch, fake_index, tmp_path):
+    database = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    at = run_app(monkeypatch, fake_index, database)
+    ask(at, "第 59 段")
+    at.sidebar.button(key="new-conversation").click().run()
+    assert not messages(at)
+    ask(at, "What does ¶59 say?")
+    store = open_store(database, tmp_path)
+    listed = store.list("local")
+    assert [s.title for s in listed] == ["What does ¶59 say?", "第 59 段"]
+    at.sidebar.text_input(key=f"title-{listed[0].id}").input("Income, ¶59").run()
+    assert store.list("local")[0].title == "Income, ¶59"
+    at.sidebar.button(key="delete-conversation").click().run()
+    assert [s.title for s in store.list("local")] == ["第 59 段"] and not messages(at)
+    at.sidebar.button(key=f"conversation-{listed[1].id}").click().run()
+    assert "59" in messages(at)[0]
+
+
+def test_another_users_conversation_cannot_be_listed_or_opened(monkeypatch, fake_index, tmp_path):
+    database = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    store = open_store(database, tmp_path)
+    theirs = store.create("user:b@example.org", "B's private preparation")
+    store.add_turn("user:b@example.org", theirs.id, "secret question", "secret question", {"answer": {}})
+    at = run_app(monkeypatch, fake_index, database, theirs.id)  # the id guessed, in the URL
+    assert not at.exception
+    assert not messages(at)
+    assert not [b for b in at.sidebar.button if "private" in b.label]
+    assert "c" not in at.query_params

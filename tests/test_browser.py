@@ -18,13 +18,14 @@ if os.environ.get("WPB_SKIP_BROWSER") == "1":
 
 
 @pytest.fixture(scope="module")
-def app_url(fake_index):
+def app_url(fake_index, tmp_path_factory):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     env = {
         "WPB_DATA_DIR": str(fake_index),
         "WPB_CORPUS_DIR": str(CORPUS),
         "WPB_EMBEDDER": "fake",
         "WPB_LLM": "none",
+        "WPB_DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('conversations') / 'c.sqlite3'}",
     }
     with streamlit_server(env, log=ARTIFACTS / "streamlit.log") as url:
         yield url
@@ -60,3 +61,17 @@ def test_a_numeric_question_shows_the_formula_and_a_chart(app_url):
         assert "54 402.3 + 56 158.6 + 38 627.5 + 84 136.1" in answer.inner_text()
         answer.get_by_test_id("stVegaLiteChart").first.wait_for(timeout=30_000)
         page.screenshot(path=ARTIFACTS / "numeric-answer.png", full_page=True)
+
+
+def test_a_reload_finds_the_conversation_and_a_follow_up_is_read_against_it(app_url):
+    with chromium_page() as page:
+        page.goto(app_url)
+        ask(page, "What is the 2020 budget of subprogramme 4?")
+        ask(page, "And for subprogramme 2?", answers=2)
+        follow_up = page.get_by_test_id("stChatMessage").nth(3).inner_text()
+        assert "Read as:" in follow_up and "56 158.6" in follow_up
+        page.wait_for_url("**?c=*", timeout=30_000)
+        page.reload()
+        page.get_by_test_id("stChatMessage").nth(3).wait_for(timeout=60_000)
+        assert "56 158.6" in page.get_by_test_id("stChatMessage").nth(3).inner_text()
+        page.screenshot(path=ARTIFACTS / "conversation-restored.png", full_page=True)

@@ -23,6 +23,7 @@ TEXTS = {
         "由 LLM 根据所引段落撰写；其引文和数字已与段落核对。",
     ),
     "download_csv": ("Download CSV", "下载 CSV"),
+    "earlier": ("Earlier in this conversation ({n} questions)", "本对话中较早的内容（{n} 个问题）"),
 }
 
 EXAMPLES = [
@@ -42,3 +43,12 @@ def say(key: str, language: str) -> str:
     if language == "auto" and f"{key}_any" in TEXTS:
         return TEXTS[f"{key}_any"][0]
     return TEXTS[key][1 if language == "zh" else 0]
+
+
+def short(text: str, limit: int) -> str:
+    """A label cut at a word (or a character, in Chinese) with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut and cut.isascii() else cut) + "…"

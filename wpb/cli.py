@@ -259,6 +259,8 @@ def load_assistant(settings: Settings, with_llm: bool = False):
 
 def _print_answer(answer) -> None:
     typer.echo(answer.answer)
+    if answer.result and answer.result.get("formula"):
+        typer.echo(f"\n= {answer.result['formula']} ({answer.result['unit']})")
     for notice in answer.notices:
         typer.echo(f"({notice})")
     if answer.citations:
@@ -279,16 +281,38 @@ def ask(
     language: Annotated[
         str, typer.Option("--language", help="Answer language: auto (the question's), zh or en.")
     ] = "auto",
+    session: Annotated[
+        str | None,
+        typer.Option(
+            "--session",
+            help="Continue (or start) the conversation NAME: follow-ups such as 'and for subprogramme 2?' "
+            "are read against its previous answers, and every turn is kept (see `wpb sessions`).",
+        ),
+    ] = None,
 ) -> None:
     """Answer a question with citations (route: lookup, calculator, retrieval or refuse)."""
     if language not in ("auto", "zh", "en"):
         fail(f"--language must be auto, zh or en, not {language!r}")
     if (question is None) == (batch is None):
         fail("give a QUESTION or --batch FILE (not both)")
-    assistant = load_assistant(Settings(), with_llm=True)
+    if session is not None and not session.strip():
+        fail("--session needs a name")
+    settings = Settings()
+    assistant = load_assistant(settings, with_llm=True)
     questions = [question] if question is not None else [line.rstrip("\n") for line in batch]  # type: ignore[union-attr]
+    reply = None if language == "auto" else language
+    sessions = _sessions(settings, assistant) if session is not None else None
     for n, text in enumerate(questions):
-        answer = assistant.ask(text, k=k, reply_language=None if language == "auto" else language)
+        if sessions is not None:
+            from conversations import ConversationError
+
+            try:
+                conversation = sessions.named(session.strip(), text)  # type: ignore[union-attr]
+                answer = sessions.ask(conversation.id, text, k=k, reply_language=reply)
+            except ConversationError as exc:
+                fail(str(exc), 2)
+        else:
+            answer = assistant.ask(text, k=k, reply_language=reply)
         if as_json:
             typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
         else:
@@ -424,6 +448,70 @@ def check(
         typer.echo(f"  {mismatch}")
     if mismatches:
         raise typer.Exit(1)
+
+
+def _store(settings: Settings):
+    from conversations import ConversationError, open_store
+
+    try:
+        return open_store(settings.database_url, settings.data_dir)
+    except ConversationError as exc:
+        fail(str(exc), 2)
+
+
+def _sessions(settings: Settings, assistant):
+    from assistant.session import Sessions
+
+    return Sessions(_store(settings), assistant)
+
+
+sessions_app = typer.Typer(
+    help="Conversations kept by `wpb ask --session NAME` (and the app's, when it runs without login).",
+    invoke_without_command=True,
+)
+app.add_typer(sessions_app, name="sessions")
+
+
+@sessions_app.callback()
+def sessions_list(ctx: typer.Context) -> None:
+    """List the conversations, newest first: name (or id), turns, last change, title."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from assistant.session import LOCAL_OWNER
+
+    for summary in _store(Settings()).list(LOCAL_OWNER):
+        label = summary.name or summary.id
+        typer.echo(f"{label}\t{summary.turns} turns\t{summary.updated:%Y-%m-%d %H:%M}\t{summary.title}")
+
+
+def _named(name: str):
+    from assistant.session import LOCAL_OWNER
+
+    store = _store(Settings())
+    conversation = store.by_name(LOCAL_OWNER, name) or store.get(LOCAL_OWNER, name)
+    if conversation is None:
+        fail(f"no conversation named {name!r} (`wpb sessions` lists them)")
+    return store, conversation
+
+
+@sessions_app.command("show")
+def sessions_show(name: Annotated[str, typer.Argument(help="The conversation's name or id.")]) -> None:
+    """Print a conversation as Markdown (questions, answers, formulas, quoted sources)."""
+    from assistant.session import turns_for_export
+    from webapp.conversation import to_markdown
+
+    _, conversation = _named(name)
+    typer.echo(to_markdown(turns_for_export(conversation), title=conversation.title), nl=False)
+
+
+@sessions_app.command("delete")
+def sessions_delete(name: Annotated[str, typer.Argument(help="The conversation's name or id.")]) -> None:
+    """Delete a conversation and its turns."""
+    from assistant.session import LOCAL_OWNER
+
+    store, conversation = _named(name)
+    store.delete(LOCAL_OWNER, conversation.id)
+    typer.echo(f"deleted {name} ({len(conversation.turns)} turns)")
 
 
 @app.command()

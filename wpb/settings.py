@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     chroma_ssl: bool = False
     chroma_collection_prefix: str = "wpb"
+    database_url: str | None = Field(
+        None,
+        description="Where conversations are kept: unset = a SQLite file in data_dir (nothing to install); "
+        "a SQLAlchemy URL such as postgresql://user:password@host/db for a shared deployment",
+    )
     llm: str = Field(
         "none",
         description="Optional LLM that writes the prose of retrieval answers from the cited passages: "

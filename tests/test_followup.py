@@ -1,0 +1,194 @@
+"""Follow-ups read against the previous answer, without an LLM: generated conversations scored with the
+tables' own figures, the issue's examples in both languages, questions about the last answer, and
+fail-closed cases; and conversations continued from the shell (`wpb ask --session`)."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.assistant import Assistant
+from assistant.dialogue import Context
+from calculator.intent import Intent
+from evaluation.followups import FollowUps, run
+from evaluation.generator import Names
+from index.layout import CALCULATOR_LEXICON
+from index.reader import Index
+from wpb.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def helper(fake_index):
+    return Assistant(Index(fake_index))
+
+
+def converse(assistant, *questions):
+    """Ask in turn, each question with the context the previous answer left."""
+    answers, context = [], None
+    for question in questions:
+        answer = assistant.ask(question, context=context)
+        answers.append(answer)
+        context = answer.context
+    return answers
+
+
+def value(answer):
+    return (answer.result or {}).get("value")
+
+
+def test_generated_conversations_have_no_wrong_figure(helper):
+    index = helper.index
+    conversations = FollowUps(index.tables, Names.load(index.calculator_dir / CALCULATOR_LEXICON)).all()
+    assert sum(len(c) for c in conversations) >= 300
+
+    def ask(question, language, context):
+        answer = helper.ask(question, context=context)
+        return answer.to_dict(), answer.context
+
+    score = run(conversations, ask)
+    assert not score.wrong, score.wrong[:5]
+    answerable = sum(len([t for t in c if t.expect == "answer"]) for c in conversations)
+    assert score.counts["right"] >= 0.95 * answerable, score.line()
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected", "read_as"),
+    [
+        (
+            ("What is the 2020 budget of subprogramme 4?", "And for subprogramme 2?"),
+            56158.6,
+            "Subprogramme 2",
+        ),
+        (("次级方案 4 的 2020 年预算是多少？", "那次级方案 2 呢？"), 56158.6, "次级方案 2"),
+        (
+            ("What is the 2020 budget of subprogramme 4?", "And for subprogramme 2?", "what about posts?"),
+            35,
+            "posts",
+        ),
+        (("次级方案 4 有多少个员额？", "那次级方案 2 呢？"), 35, "次级方案 2"),
+        (("次级方案 4 有多少个员额？", "那次级方案 2 呢？", "员额呢？"), 35, "员额"),
+        (("How many P-4 posts does subprogramme 1 have?", "and P-3?"), 7, "P-3"),
+        (
+            ("How many P-4 posts does subprogramme 1 have?", "and P-3?", "and subprogramme 2?"),
+            5,
+            "Subprogramme 2",
+        ),
+        (
+            ("How much technical cooperation money does SP3 get?", "and from the regular budget?"),
+            2021.4,
+            "Regular",
+        ),
+        (("Which subprogramme has the largest budget?", "and the smallest?"), 38627.5, "rank"),
+        (("次级方案 4 的预算是多少？", "按资金来源分呢？"), 84136.1, "breakdown"),
+    ],
+)
+def test_a_follow_up_keeps_the_rest_of_the_reading_and_says_how_it_was_read(
+    helper, questions, expected, read_as
+):
+    *_, last = converse(helper, *questions)
+    assert last.route == "calculator" and last.status == "answered", last.answer
+    assert value(last) == pytest.approx(expected)
+    assert read_as in last.read_as and last.read_as != questions[-1]
+    assert last.answer.startswith(("Read as:", "理解为："))  # a wrong carry-over shows at once
+
+
+def test_a_question_that_stands_on_its_own_is_read_on_its_own(helper):
+    first, second = converse(
+        helper, "What is the 2020 budget of subprogramme 4?", "How many posts does subprogramme 2 have?"
+    )
+    assert value(second) == 35 and second.read_as == "How many posts does subprogramme 2 have?"
+    *_, total = converse(helper, "What is the budget of subprogramme 4?", "What is the total budget?")
+    assert value(total) == pytest.approx(251602.3)
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "And for subprogramme 7?",
+        "那次级方案 7 呢？",
+        "what about the regional office in Nairobi?",
+        "And for UNICEF?",
+    ],
+)
+def test_a_follow_up_it_cannot_carry_over_gets_no_number(helper, follow_up):
+    *_, last = converse(helper, "What is the 2020 budget of subprogramme 4?", follow_up)
+    assert value(last) is None, last.answer
+
+
+def test_without_a_previous_figure_a_follow_up_gets_no_number(helper):
+    (answer,) = converse(helper, "And for subprogramme 2?")
+    assert answer.read_as == "And for subprogramme 2?"
+    (why,) = converse(helper, "why?")
+    assert value(why) is None and "no earlier figure" in why.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "label"),
+    [("show me that table", "Table 1.1"), ("这张表", "表 1.1"), ("that table", "Table 1.1")],
+)
+def test_that_table_opens_the_unit_cited_last(helper, question, label):
+    *_, opened = converse(
+        helper, "What is the 2020 budget of subprogramme 4?", "And for subprogramme 2?", question
+    )
+    assert opened.route == "lookup" and label in opened.citations[0].label
+
+
+def test_that_table_after_posts_opens_the_posts_table_and_keeps_the_figure(helper):
+    answers = converse(helper, "次级方案 4 有多少个员额？", "这张表", "那次级方案 2 呢？")
+    assert "2.1" in answers[1].citations[0].label
+    assert value(answers[2]) == 35  # the table opened in between does not lose the figure's reading
+
+
+def test_why_shows_the_formula_cells_and_tables(helper):
+    answers = converse(helper, "What is the 2020 budget of subprogramme 2?", "why?")
+    why = answers[1]
+    assert why.route == "calculator" and value(why) == pytest.approx(56158.6)
+    assert "Cells used:" in why.answer and why.result["formula"] and "Table 1.1" in why.answer
+    zh = converse(helper, "次级方案 2 的 2020 年预算是多少？", "为什么？")[1]
+    assert "所用单元格" in zh.answer
+
+
+def test_the_context_survives_json_and_damaged_records_start_afresh():
+    intent = Intent(
+        "money", "breakdown", (("component", "SP4"),), ("funding", ("FNE", "RB")), whole=(), year=2019
+    )
+    context = Context(intent, (("table", "1.1"), ("paragraph", "59")))
+    assert Context.from_dict(json.loads(json.dumps(context.to_dict()))) == context
+    for damaged in (
+        None,
+        [],
+        {"intent": {"measure": "money"}},
+        {"cited": "x"},
+        {"intent": 3, "cited": [[1]]},
+    ):
+        assert Context.from_dict(damaged).intent is None
+
+
+def test_a_session_continues_from_the_shell(cli_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("WPB_DATABASE_URL", f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    first = runner.invoke(app, ["ask", "--session", "s1", "次级方案 4 的 2020 年预算是多少？", "--json"])
+    assert first.exit_code == 0, first.output
+    second = json.loads(runner.invoke(app, ["ask", "--session", "s1", "那次级方案 2 呢？", "--json"]).output)
+    assert second["result"]["value"] == pytest.approx(56158.6) and "次级方案 2" in second["read_as"]
+    english = json.loads(
+        runner.invoke(
+            app, ["ask", "--session", "s2", "What is the 2020 budget of subprogramme 4?", "--json"]
+        ).output
+    )
+    assert english["read_as"] == english["question"]
+    posts = json.loads(runner.invoke(app, ["ask", "--session", "s2", "what about posts?", "--json"]).output)
+    assert posts["result"]["value"] == 47
+    table = json.loads(runner.invoke(app, ["ask", "--session", "s2", "show me that table", "--json"]).output)
+    assert table["route"] == "lookup" and "2.1" in table["citations"][0]["label"]
+    alone = json.loads(runner.invoke(app, ["ask", "那次级方案 2 呢？", "--json"]).output)  # no session: alone
+    assert (alone.get("result") or {}).get("value") is None
+    listed = runner.invoke(app, ["sessions"]).output
+    assert "s1\t2 turns" in listed and "s2\t3 turns" in listed
+    shown = runner.invoke(app, ["sessions", "show", "s1"]).output
+    assert "## 2. 那次级方案 2 呢？" in shown and "56 158.6" in shown
+    assert runner.invoke(app, ["sessions", "delete", "s1"]).exit_code == 0
+    assert "s1\t" not in runner.invoke(app, ["sessions"]).output
+    missing = runner.invoke(app, ["sessions", "show", "s1"])
+    assert missing.exit_code == 1 and "no conversation named 's1'" in missing.output
