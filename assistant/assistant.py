@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Citation
 from assistant.dialogue import Context
-from assistant.extract import best_sentences, sentences
+from assistant.extract import best_sentences, official_sentence, sentences
 from assistant.language import detect_language
 from assistant.llm import LLMComposer, asks_for_number
 from assistant.prompt import Source, marker_label, unit_text
@@ -72,6 +73,26 @@ TEXT = {
         "{label}：{title}（{unit}），{rows} 行 × {cols} 列。打开引文可查看全表。",
     ),
 }
+
+
+_DATE = re.compile(
+    r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    r"|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
+    r"|\b(?:19|20)\d\d\b|第\s*[\d一二三四五六七八九十百]+\s*[届次期]"
+)
+
+
+def _states_figure(sentence: str, words: list[str]) -> bool:
+    """A sentence that states a figure (not only a date, a year or an ordinal) and names what the
+    question asked about: at least half of the words the calculator could not read (their first five
+    letters, so that a plural or a misspelt ending still counts; characters, for Chinese)."""
+    if not numbers(_DATE.sub(" ", sentence)):
+        return False
+    terms = [c for w in words for c in (w.split() if w.isascii() else w.replace(" ", ""))]
+    text = sentence.lower()
+    found = [term for term in terms if term.lower()[:5] in text]
+    return bool(terms) and len(found) * 2 >= len(terms)
 
 
 def say(key: str, language: str, **kw: object) -> str:
@@ -150,6 +171,10 @@ class Assistant:
             answer = Answer(question, language, "refuse", issue)
         elif act is not None:
             answer = self.about_previous(question, language, act, previous)
+        elif not refs and self.calculator and (asked_for := self.calculator.overview(question, language)):
+            answer = self.overview(question, asked, language, *asked_for)
+        elif not refs and self.calculator and (where := self.calculator.locate(question, language)):
+            answer = self.locate(question, asked, language, k, where)
         elif (audit := self.audit(question, language, refs)) is not None:
             answer = self.calculate(question, language, audit, route="audit")
         elif refs and (figure := self.cited_figure(question, language, refs)):
@@ -164,12 +189,8 @@ class Assistant:
             figure = outcome.intent if outcome.status == "answered" else None
             if outcome.followed:
                 answer.read_as = outcome.described
-            if outcome.status == "unread":  # no figure computed; what the document says about it, quoted
-                found = self.retrieve(question, asked, k, filters, reply=language)
-                if found.citations:
-                    found.answer = f"{outcome.answer}\n\n{found.answer}"
-                    found.status = "unread"
-                    answer = found
+            if outcome.status == "unread":  # no figure computed: what the text says, if it says it
+                answer = self.from_text(question, asked, language, k, filters, outcome) or answer
         else:
             answer = self.retrieve(question, asked, k, filters, reply=language)
         answer.read_as = answer.read_as or question
@@ -186,6 +207,89 @@ class Assistant:
             return Context(previous.intent, previous.cited)
         return Context(figure, cited)
 
+    def overview(self, question: str, asked: str, language: str, member: str, words: str) -> Answer:
+        """An overview built from the document's own tables and text: the figures the corpus configuration
+        lists (the whole budget, or one member's), each answered by the calculator with its citations, and
+        for a member the sentence of the text that states its objective. Deterministic; no LLM."""
+        assert self.calculator is not None
+        spec = self.calculator.config.overview
+        part = spec.get("member" if member else "whole", {})
+        lines: list[str] = [t("overview.member" if member else "overview.whole", language, member=words)]
+        citations: list[Citation] = []
+        about = part.get("about", {}).get(language)
+        if about:
+            found = self.retrieve(
+                about.format(member=words), language, 3, Filters(kinds=frozenset({"paragraph"}))
+            )
+            if found.citations:
+                first = found.citations[0]
+                lines.append(f"• {first.quote} [{first.label}]")
+                citations.append(first)
+        for template in part.get(language, []):
+            outcome = self.calculator.handle(template.format(member=words), language)
+            if outcome is None or outcome.status != "answered":
+                continue
+            lines.append("• " + outcome.answer.split("\n")[-1])
+            shown = self.calculate(question, language, outcome)
+            citations += [
+                c for c in shown.citations if (c.kind, c.id) not in {(x.kind, x.id) for x in citations}
+            ]
+        if len(lines) == 1:
+            return self.retrieve(question, asked, DEFAULT_K, None, reply=language)
+        return Answer(question, language, "overview", "\n".join(lines), citations)
+
+    def cited_unit(self, kind: str, ident: str) -> Unit | None:
+        """The official unit a citation names (its citation kind and id)."""
+        return next((u for u in self.document.units if u.citation_kind == kind and u.id == ident), None)
+
+    def locate(self, question: str, asked: str, language: str, k: int, where: str) -> Answer:
+        """ "Which table shows …": the tables whose captions and labels match, each with its caption;
+        "where does the document discuss …": the paragraphs that do, each quoted."""
+        kinds = frozenset({"table"}) if where == "table" else frozenset({"paragraph", "table"})
+        found = self.retrieve(question, asked, k, Filters(kinds=kinds), reply=language)
+        if not found.citations:
+            return found
+        labels = ", ".join(c.label for c in found.citations[:3])
+        lead = t(f"locate.{where}", language, labels=labels)
+        if where == "table":
+            lines = [lead]
+            for citation in found.citations[:3]:
+                unit = self.cited_unit(citation.kind, citation.id)
+                if unit is None:
+                    continue
+                line = "• " + self.table_line(self.in_language(unit, language), language)
+                if language != self.official:  # the official caption beside the rendering's
+                    line += f" ({say('official', language)} {unit.title})"
+                lines.append(line)
+            found.answer = "\n".join(lines)
+        else:
+            found.answer = f"{lead}\n{found.answer}"
+        found.route = "retrieval"
+        return found
+
+    def from_text(
+        self, question: str, asked: str, language: str, k: int, filters: Filters | None, outcome: Outcome
+    ) -> Answer | None:
+        """Words the tables do not hold: a question about the text is searched as any other; a question
+        for a figure is answered from the text only where a quoted sentence states a figure about what
+        the calculator could not read, and is otherwise told the document gives none (the passages
+        that come nearest are named, not offered as the answer)."""
+        found = self.retrieve(question, asked, k, filters, reply=language)
+        found.status = "unread"
+        if not found.citations:
+            return None  # nothing near it either: the calculator's words stand
+        if not asks_for_number(question):  # the words not read, then what the text says
+            found.answer = f"{outcome.answer}\n\n{found.answer}"
+            return found
+        stating = [c for c in found.citations if _states_figure(c.quote, outcome.unknown)]
+        if stating:
+            found.answer = f"{t('calc.from_text', language)}\n{found.answer}"
+            return found
+        words = " ".join(outcome.unknown)
+        near = ", ".join(c.label for c in found.citations[:3])
+        text = t("calc.not_stated", language, words=words, near=near)
+        return Answer(question, language, "retrieval", text, status="unread")
+
     # -- the previous answer ---------------------------------------------------------------------
     def about_previous(self, question: str, language: str, act: str, previous: Context) -> Answer:
         """ "show me that table" / "the paragraph you cited": the unit cited last; "why?": the cells and
@@ -195,9 +299,7 @@ class Assistant:
         wanted = "table" if act == "table" else "paragraph"
         for kind, ident in previous.cited:
             if kind == wanted:
-                unit = next(
-                    (u for u in self.document.units if u.citation_kind == kind and u.id == ident), None
-                )
+                unit = self.cited_unit(kind, ident)
                 if unit is not None:
                     answer = self.lookup(question, language, [Ref(unit.kind, unit.id, question)])
                     answer.read_as = answer.citations[0].label if answer.citations else question
@@ -413,7 +515,13 @@ class Assistant:
         quoted = {q.passage.unit_key: q.text for q in quotes}
         rendering = any(shown[key] is not units[key] for key in quoted if key in shown)
         lines = [say("preface_rendering" if rendering else "preface", language)]
-        lines += [f"“{q.text}” [{q.passage.chunk['label']}]" for q in quotes]
+        for q in quotes:
+            lines.append(f"“{q.text}” [{q.passage.chunk['label']}]")
+            key = q.passage.unit_key
+            if key in shown and shown[key] is not units[key]:  # the official sentence beside its rendering
+                official = official_sentence(q.text, shown[key].text, units[key].text)
+                if official:
+                    lines.append(f"{say('official', language)} “{official}”")
         tables = [p for p in passages[:3] if p.chunk["unit_kind"] in ("table", "deliverables")]
         if tables and (not quotes or tables[0] is passages[0]):
             lines.append(self.table_line(shown[tables[0].unit_key], language))

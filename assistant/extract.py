@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ingest.fidelity import numbers
 from retriever.search import Passage, SearchEngine
 
 _SENTENCE = re.compile(r"[^。；！？!?\n]+[。；！？!?]?")
@@ -58,3 +59,19 @@ def best_sentences(
         quotes.append(Quote(passage, _clip(sentence), score - rank))  # slight preference for rank
     best = max((q.score for q in quotes), default=0)
     return [q for q in quotes if q.score >= best / 2 or q is quotes[0]][:MAX_SENTENCES]
+
+
+def official_sentence(sentence: str, rendered: str, official: str) -> str:
+    """The sentence of the official text that a sentence of its rendering translates: the one sharing
+    most numbers with it, else the one at the same place in the unit."""
+    theirs = sentences(official)
+    if not theirs:
+        return ""
+    ours = sentences(rendered)
+    wanted = numbers(sentence)
+    if wanted:
+        overlap = max(theirs, key=lambda s: len(wanted & numbers(s)))
+        if wanted & numbers(overlap):
+            return _clip(overlap)
+    at = next((i for i, s in enumerate(ours) if s in sentence or sentence.rstrip("…") in s), 0)
+    return _clip(theirs[min(len(theirs) - 1, round(at * len(theirs) / max(1, len(ours))))])

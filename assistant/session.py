@@ -17,6 +17,20 @@ LOCAL_OWNER = "local"  # who owns conversations when the app runs without login 
 TITLE_CHARS = 200
 
 
+def check_text(text: str, what: str) -> None:
+    """Text that cannot be stored (invalid UTF-8 from the shell): ValueError with a clear message."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"{what} is not valid UTF-8 (at character {exc.start + 1})") from None
+
+
+def shown(name: str, limit: int = 60) -> str:
+    """A name as an error message quotes it: cut, and printable whatever bytes it came from."""
+    safe = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return repr(safe if len(safe) <= limit else safe[: limit - 1] + "…")
+
+
 def last_context(conversation: Conversation | None) -> Context:
     """What the last turn leaves for a follow-up (an empty context for a new conversation)."""
     if conversation is None or not conversation.turns:
@@ -42,11 +56,19 @@ class Sessions:
         return self.store.create(self.owner, title_of(question), name)
 
     def named(self, name: str, first_question: str) -> Conversation:
-        """The conversation called `name`, started with this question when there is none yet."""
-        return self.store.by_name(self.owner, name) or self.start(first_question, name)
+        """The conversation with this id (as `wpb sessions` lists the app's), or called `name`, started
+        with this question when there is none yet."""
+        check_text(name, "the session name")
+        check_text(first_question, "the question")
+        return (
+            self.store.get(self.owner, name)
+            or self.store.by_name(self.owner, name)
+            or self.start(first_question, name)
+        )
 
     def ask(self, conversation_id: str, question: str, **options: Any) -> Answer:
         """Answer with what the conversation's last turn left, and keep the turn."""
+        check_text(question, "the question")
         conversation = self.store.get(self.owner, conversation_id)
         if conversation is None:
             raise ConversationError(f"no conversation {conversation_id!r}")

@@ -41,6 +41,7 @@ class Outcome:
     described: str = ""  # what was computed, in words (read_as without "Read as:")
     intent: Intent | None = None  # the reading answered (a follow-up carries it over)
     followed: bool = False  # read as a follow-up of the previous question
+    unknown: list[str] = field(default_factory=list)  # "unread": the words not understood
 
 
 class Calculator:
@@ -94,6 +95,24 @@ class Calculator:
         "why" (how its figure was computed); None for any other question."""
         return followup.act(self.read(question, language))
 
+    def overview(self, question: str, language: str) -> tuple[str, str] | None:
+        """An overview asked for: ("", "") for the whole document, or (the member's key, the question's
+        words for it) for one member of the configured dimension; None when no overview is asked for."""
+        reading = self.read(question, language)
+        if not any(tok.has("overview") for tok in reading.tokens):
+            return None
+        dimension = self.config.overview.get("dimension", "")
+        named = [m for m in reading.mentions if any(d == dimension for d, _ in m.readings)]
+        if len(named) == 1:
+            key = next(k for d, k in named[0].readings if d == dimension)
+            return key, reading.asked[named[0].start : named[0].end] or named[0].words
+        return ("", "") if not reading.mentions else None
+
+    def locate(self, question: str, language: str) -> str | None:
+        """ "table" (which table shows it) or "where" (where the text discusses it), or None."""
+        found = [v for tok in self.read(question, language).tokens for v in tok.values("locate")]
+        return "table" if "table" in found else found[0] if found else None
+
     def run(self, intent: Intent, language: str) -> Outcome:
         """The answer to a reading kept from before (to show how its figure was computed)."""
         result = self.executor.run(intent)
@@ -138,8 +157,25 @@ class Calculator:
         outcome = self.answered(results[0][1], language)
         outcome.options = self.other_readings(results[0][0], reading, language)
         outcome.intent, outcome.followed = results[0][0], followed
-        if followed:  # say how the follow-up was read, so that a wrong carry-over shows at once
+        wider = (
+            previous is not None
+            and not followed
+            and previous.fixed
+            and not reading.mentions
+            and not reading.years
+            and not results[0][0].fixed
+        )
+        if wider:  # a whole question after one member's figure: read on its own, and say so
+            carried = followup.follow(previous, replace(reading, tokens=reading.tokens), self.config)
+            if isinstance(carried, Intent):
+                again = t("calc.followup_prefix", language) + (reading.asked or reading.text)
+                result = self.executor.run(carried)
+                if isinstance(result, Result):
+                    label = self.phraser.described(carried, language, result)
+                    outcome.options.append(Option(label, again))
+        if followed or wider:  # say how it was read, so that a wrong carry-over shows at once
             outcome.answer = f"{outcome.read_as}\n\n{outcome.answer}"
+            outcome.followed = True
         return outcome
 
     def stated_number(self, reading: Reading, result: Result) -> Stop | None:
@@ -205,7 +241,10 @@ class Calculator:
                 label = f"{self.phraser.what(hint.want, language)}: {fmt(hint.value, hint.unit, hint.whole)}"
                 options.append(Option(label, t(f"calc.ask_{basis}", language, year=hint.want.year)))
         status = {"clarify": "clarify", "absent": "absent", "unread": "unread"}.get(stop.kind, "absent")
-        return Outcome(text, None, [], status, options)
+        outcome = Outcome(text, None, [], status, options)
+        if stop.kind == "unread":
+            outcome.unknown = list(stop.values.get("words", []))
+        return outcome
 
     def ambiguous(self, results: list[tuple[Intent, Result]], reading: Reading, language: str) -> Outcome:
         """Several readings give different figures: ask which, offering each reading and its question."""

@@ -64,6 +64,7 @@ class Config:
     when_only: frozenset[str] = frozenset()
     posts_cost: tuple[str, str] = ("", "")  # (dimension, key) whose money is the cost of the posts counted
     name_order: tuple[str, ...] = ()  # how a figure's name lists its members
+    overview: dict = field(default_factory=dict)  # [overview]: the questions an overview is built from
 
     def role(self, role: str) -> list[str]:
         """The dimensions with this role."""
@@ -141,6 +142,9 @@ class Config:
                 if dim != "basis" and (dim not in dimensions or key not in dimensions[dim].keys):
                     raise CorpusError(f"{path}: tables: {table} names {dim}={key}, not in [dimensions]")
         units = need(data.get("units", {}), dict, "[units]")
+        overview = need(data.get("overview", {}), dict, "[overview]")
+        if overview.get("dimension") and overview["dimension"] not in dimensions:
+            raise CorpusError(f"{path}: overview.dimension {overview['dimension']!r} is not in [dimensions]")
         return cls(
             budget_year=need(data.get("budget_year"), int, "budget_year"),
             estimate_mark=str(data.get("estimate_mark", "*")),
@@ -157,6 +161,7 @@ class Config:
             when_only=frozenset(need(data.get("ambiguity", {}), dict, "[ambiguity]").get("when_only", [])),
             posts_cost=next(iter(parse_coords(str(data.get("posts_cost", "")), path).items()), ("", "")),
             name_order=tuple(need(data.get("name_order", list(dimensions)), list, "name_order")),
+            overview=overview,
         )
 
 

@@ -38,29 +38,51 @@ def act(reading: Reading) -> str | None:
     return found[0] if found and plain and len(set(found)) == 1 else None
 
 
-def stands_alone(reading: Reading, found: list[Intent] | Stop | None) -> bool:
-    """A question that names its measure and what it is about is read on its own, even after another."""
-    return (
-        isinstance(found, list)
-        and all(i.measure_given for i in found)
-        and bool(reading.mentions or reading.years)
-        and not marked(reading)
+SIMPLE_OPS = ("lookup", "breakdown", "rank", "share", "sum")  # readings a follow-up may carry over
+
+
+def refers_back(reading: Reading) -> bool:
+    """ "how much is that in millions?", "what is it in dollars?": a word that points at the last answer,
+    with nothing named for it to point at in the question itself."""
+    return not reading.mentions and any(
+        t.has("quantifier", "this")
+        or t.has("quantifier", "pronoun")
+        or t.has("quantifier", "back")
+        or t.has("followup", "back")
+        for i, t in enumerate(reading.tokens)
+        if i not in reading.used
     )
+
+
+def stands_alone(reading: Reading, found: list[Intent] | Stop | None) -> bool:
+    """A question that names what it is about (a member or a year), or is a whole question ("what is the
+    total budget?"), and carries no word of a follow-up is read on its own, even after another; so is a
+    question that asks for no figure. (A whole question read on its own after a figure of one member
+    says how it was read, and offers the follow-up reading: see Calculator.handle.)"""
+    if marked(reading) or refers_back(reading) or reading.excluded:
+        return False
+    if found is None:  # asks for no figure: about the text, unless it only names a year or a breakdown
+        fragment = reading.years or reading.heads or any(t.has("over") for t in reading.tokens)
+        return bool(reading.mentions) or not fragment
+    whole = bool(reading.mentions or reading.years) or any(t.has("ask") for t in reading.tokens)
+    return isinstance(found, list) and whole
 
 
 def wanted(reading: Reading, found: list[Intent] | Stop | None) -> bool:
     """Should this question be tried as a follow-up of the previous one?"""
-    if reading.unknown:
-        return False  # words not understood: said as such
-    if stands_alone(reading, found):
-        return False
-    incomplete = not (isinstance(found, list) and all(i.measure_given for i in found))
-    return marked(reading) or incomplete
+    if reading.unknown or reading.has("non_table"):
+        return False  # words not understood, or a question about the text: read on its own
+    return not stands_alone(reading, found)
 
 
 def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop | None:
-    """The previous Intent with what the follow-up names put in place; None when nothing can be carried
-    over (the follow-up names nothing, or names what the previous reading cannot take)."""
+    """The previous Intent with what the follow-up names put in place. A Stop when the follow-up is
+    surely one (a word of a follow-up, or one pointing back) but cannot be carried over safely; None
+    when the question is better read on its own."""
+    sure = marked(reading) or refers_back(reading)
+    unclear = (
+        Stop("clarify", "ambiguous_followup", {"words": reading.asked or reading.text}) if sure else None
+    )
     if reading.missing:  # "and <head> 7?": the document has no such member
         missing = reading.missing[0]
         dimension = config.dimensions[missing.dimension]
@@ -68,49 +90,52 @@ def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop 
         return Stop(
             "absent", "no_member", {"words": missing.words, "head": missing.head, "members": list(members)}
         )
+    if reading.excluded:  # "excluding <member>" after a figure: ask the whole question
+        return Stop("clarify", "ambiguous_followup", {"words": reading.asked or reading.text})
+    if previous.operation not in SIMPLE_OPS:
+        return unclear  # an operation that a changed word would silently change
     intent = replace(previous, notes=(), measure_given=True)
     changed = False
     measures = reading.measures()
     mentions = []
-    restated = False  # "posts?" after posts: the same question
     for mention in reading.mentions:  # "what about posts?" after money: the measure, not a member
         named = set(reading.tokens[mention.index].values("measure"))
         if len(reading.mentions) == 1 and len(named) == 1:
-            restated = previous.measure in named
             measures = measures | named
         else:
             mentions.append(mention)
+    restated = bool(measures) and measures <= {previous.measure} or refers_back(reading)
     if len(measures) > 1:
-        return None
-    if measures:
-        measure = next(iter(measures))
-        if measure != intent.measure:
-            intent = _with_measure(intent, measure, config)
-            changed = True
+        return unclear
+    if measures and next(iter(measures)) != intent.measure:
+        if previous.operation == "share":
+            return unclear
+        moved = _with_measure(intent, next(iter(measures)), config, refers_back(reading) or _pronoun(reading))
+        if isinstance(moved, Stop):
+            return moved
+        intent, changed = moved, True
     members: dict[str, list[str]] = {}
     for mention in mentions:
-        if mention in reading.excluded:
-            return None
         dims = [(d, k) for d, k in mention.readings if d]
         ours = [(d, k) for d, k in dims if d in _dimensions(previous)]
         chosen = ours or dims
-        if len({d for d, _ in chosen}) != 1 or len(chosen) != 1:
+        if len(chosen) != 1:
             return Stop("clarify", "ambiguous_followup", {"words": mention.words})
         dim, key = chosen[0]
         spec = config.dimensions.get(dim)
-        if spec is not None and not spec.of(intent.measure) and not measures and len(spec.measures) == 1:
-            intent = _with_measure(intent, spec.measures[0], config)  # "and the P-5s?" after money: posts
+        if spec is None or not spec.of(intent.measure):
+            return unclear  # a member the figure is not counted by (what money buys, after posts)
         members.setdefault(dim, [])
         if key not in members[dim]:
             members[dim].append(key)
     for dim, keys in members.items():
-        intent = _with_members(intent, dim, keys)
-        if intent is None:
-            return None
-        changed = True
+        moved = _with_members(intent, dim, keys)
+        if moved is None:
+            return unclear
+        intent, changed = moved, True
     if reading.years:
         if len(reading.years) > 1 or (intent.varying and intent.varying[0] == YEAR):
-            return None
+            return unclear
         intent = replace(intent, year=reading.years[0])
         changed = True
     over = _over(reading, config)
@@ -121,21 +146,30 @@ def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop 
         changed = True
     ops = reading.ops() & CARRIED_OPS
     if "share" in ops:
-        if members or intent.varying:
-            return None  # "<member> as a share": of what? read on its own
+        if members or intent.varying or len(intent.fixed) != 1:
+            return Stop("clarify", "share_whole", {})  # a share of what: the total, or a part of it?
         intent = replace(intent, operation="share", whole=())
         changed = True
     elif ops & {"max", "min"}:
         if not intent.varying or ops >= {"max", "min"}:
-            return None
+            return unclear
         intent = replace(intent, operation="rank", largest="max" in ops)
         changed = True
+    elif ops - {"breakdown"}:
+        return unclear  # another operation: ask the whole question
     unchanged = intent == replace(previous, notes=(), measure_given=True)
-    if restated and unchanged:
-        return intent
+    if unchanged and (restated or sure):
+        return intent  # the same figure, asked again in other words
     if not changed or unchanged:
-        return None
+        return unclear
     return intent
+
+
+def _pronoun(reading: Reading) -> bool:
+    return any(
+        t.has("quantifier", "pronoun") or t.has("quantifier", "this") or t.has("followup", "back")
+        for t in reading.tokens
+    )
 
 
 def _dimensions(intent: Intent) -> set[str]:
@@ -145,20 +179,30 @@ def _dimensions(intent: Intent) -> set[str]:
     return dims
 
 
-def _with_measure(intent: Intent, measure: str, config: Config) -> Intent:
-    """Another measure: members of dimensions it does not have are dropped (the answer's "read as" says
-    what is left)."""
-    fixed = tuple(
-        (d, k) for d, k in intent.fixed if d in config.dimensions and config.dimensions[d].of(measure)
-    )
+def _with_measure(intent: Intent, measure: str, config: Config, their: bool) -> Intent | Stop:
+    """Another measure for the same members. Posts turned into money by "their cost" are the posts'
+    cost (the configured member of what money buys); a member the new measure is not counted by is not
+    dropped: the document has no such figure."""
+    cost_dim, cost_key = config.posts_cost
+    fixed = list(intent.fixed)
+    if measure != "posts" and their and cost_dim:
+        fixed = [(d, k) for d, k in fixed if d != cost_dim] + [(cost_dim, cost_key)]
+    if intent.measure != "posts" and measure == "posts" and cost_dim:
+        if any(d == cost_dim and k != cost_key for d, k in fixed):
+            return Stop("absent", "posts_by_object", {})
+        fixed = [(d, k) for d, k in fixed if d != cost_dim]
+    for d, _ in fixed:
+        spec = config.dimensions.get(d)
+        if spec is None or not spec.of(measure):
+            return Stop("absent", "money_by_grade" if measure != "posts" else "posts_by_object", {})
     varying = intent.varying
     if (
         varying
         and varying[0] != YEAR
         and not (varying[0] in config.dimensions and config.dimensions[varying[0]].of(measure))
     ):
-        return replace(intent, measure=measure, fixed=fixed, varying=None, operation="lookup", basis="")
-    return replace(intent, measure=measure, fixed=fixed, varying=varying, basis="")
+        return Stop("clarify", "ambiguous_followup", {"words": measure})
+    return replace(intent, measure=measure, fixed=tuple(fixed), basis="")
 
 
 def _with_members(intent: Intent, dim: str, keys: list[str]) -> Intent | None:
@@ -169,7 +213,10 @@ def _with_members(intent: Intent, dim: str, keys: list[str]) -> Intent | None:
             return replace(intent, varying=(dim, tuple(keys)))
         return None  # "and <member>?" after comparing several: which operation? read on its own
     if len(keys) > 1:
-        return None
+        if intent.operation != "lookup" or intent.varying:
+            return None
+        fixed = tuple((d, k) for d, k in intent.fixed if d != dim)
+        return replace(intent, fixed=fixed, varying=(dim, tuple(keys)), operation="sum")
     key = keys[0]
     fixed = tuple((d, k) for d, k in intent.fixed if d != dim) + ((dim, key),)
     whole = intent.whole

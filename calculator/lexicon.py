@@ -35,6 +35,8 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "tense": "tense",  # "future": "will have" (the budget year, or the end of a plan?)
     "ranges": "range",  # "words": between two years, a range; "around": with "and" ("between A and B")
     "followup": "followup",  # start / end: carries on from the previous question; table / paragraph / why
+    "locate": "locate",  # "which table …" / "where does the document …": the units, not a figure
+    "overview": "overview",  # "summarise …": an overview built from the tables and the text
 }
 NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman"}
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word

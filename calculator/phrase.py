@@ -480,7 +480,12 @@ class Phraser:
             if result.operation == "lookup":
                 return self.what(figure.want, language, figure.scope)
             names = [self.operand_name(result, o, language) for o in result.operands]
-            return f"{result.operation}: " + t("calc.list_sep", language).join(names)
+            year = intent.year or self.config.budget_year
+            base = self.what(Want(intent.measure, tuple(intent.fixed), year), language)
+            operation = result.operation
+            if operation == "rank":
+                operation = t("calc.rank_largest" if intent.largest else "calc.rank_smallest", language)
+            return f"{base} — {operation}: " + t("calc.list_sep", language).join(names)
         return intent.operation
 
     # -- stops -------------------------------------------------------------------------------------

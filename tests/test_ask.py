@@ -44,6 +44,7 @@ def check_contract(data: dict) -> None:
         "retrieval",
         "calculator",
         "audit",
+        "overview",
         "refuse",
     )
     assert isinstance(data["answer"], str) and data["answer"]

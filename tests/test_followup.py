@@ -80,7 +80,7 @@ def test_generated_conversations_have_no_wrong_figure(helper):
             2021.4,
             "Regular",
         ),
-        (("Which subprogramme has the largest budget?", "and the smallest?"), 38627.5, "rank"),
+        (("Which subprogramme has the largest budget?", "and the smallest?"), 38627.5, "smallest"),
         (("次级方案 4 的预算是多少？", "按资金来源分呢？"), 84136.1, "breakdown"),
     ],
 )
@@ -192,3 +192,109 @@ def test_a_session_continues_from_the_shell(cli_env, tmp_path, monkeypatch):
     assert "s1\t" not in runner.invoke(app, ["sessions"]).output
     missing = runner.invoke(app, ["sessions", "show", "s1"])
     assert missing.exit_code == 1 and "no conversation named 's1'" in missing.output
+
+
+# -- found by an adversarial pass: each of these gave a figure for something else ------------------------
+@pytest.mark.parametrize(
+    ("first", "follow_up", "expected"),
+    [
+        # an operation is not carried into a question that names its own measure or members
+        ("What is the cost per post of subprogramme 1?", "Consultants of subprogramme 3?", 142.1),
+        (
+            "What share of the total budget goes to subprogramme 4?",
+            "How much does subprogramme 3 get from technical cooperation?",
+            25174.2,
+        ),
+        ("次级方案 4 的预算占总数的比例是多少？", "次级方案 2 的技术合作资金是多少？", 36388.2),
+        (
+            "What is the cost per post of subprogramme 1?",
+            "What are the regular budget post costs of subprogramme 3?",
+            1782.0,
+        ),
+        # a word pointing back restates the last figure
+        ("What is the budget of subprogramme 1?", "how much is that in millions?", 54402.3),
+        ("What is the budget of subprogramme 1?", "in dollars?", 54402.3),
+        # two members after one: each, and together, for the same figure
+        (
+            "What is the budget of subprogramme 4?",
+            "and the regular budget and technical cooperation?",
+            61109.8,
+        ),
+        ("How many posts does subprogramme 1 have?", "and P-4 and P-5?", 15),
+        # "their cost" after posts: the posts' cost
+        ("How many posts does subprogramme 1 have?", "and how much do they cost?", 5177.9),
+    ],
+)
+def test_a_follow_up_never_carries_what_it_changed(helper, first, follow_up, expected):
+    *_, last = converse(helper, first, follow_up)
+    assert value(last) == pytest.approx(expected), last.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        ("What is the cost per post of subprogramme 1?", "and consultants?"),
+        ("What is the budget of subprogramme 4?", "excluding posts?"),
+        ("次级方案 4 的预算是多少？", "不含员额呢？"),
+        ("How many P-5 posts does subprogramme 1 have?", "and the cost?"),
+        ("次级方案 4 的基金会非专用预算是多少？", "百分比呢？"),
+        ("How much more does subprogramme 4 get than subprogramme 2?", "and subprogramme 3?"),
+    ],
+)
+def test_a_follow_up_that_cannot_be_carried_safely_gets_no_number(helper, first, follow_up):
+    *_, last = converse(helper, first, follow_up)
+    assert value(last) is None, last.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the objective of subprogramme 2?",
+        "Tell me about subprogramme 1.",
+        "次级方案 3 的交付成果有哪些？",
+    ],
+)
+def test_a_question_about_the_text_is_not_a_follow_up(helper, question):
+    *_, last = converse(helper, "What is the budget of subprogramme 4?", question)
+    assert last.route != "calculator" or value(last) != pytest.approx(84136.1)
+    assert last.read_as == question
+
+
+def test_a_whole_question_after_a_members_figure_says_how_it_was_read(helper):
+    *_, last = converse(helper, "次级方案 1 的员额有多少？", "多少钱？")
+    assert value(last) == pytest.approx(251602.3) and last.answer.startswith("理解为：")
+    assert last.options and "次级方案 1" in last.options[0]["label"]  # the other reading, to click
+
+
+def test_read_as_names_the_carried_members_of_an_operation(helper):
+    *_, last = converse(
+        helper, "What is the budget of subprogramme 4?", "by source of funding?", "and subprogramme 2?"
+    )
+    assert value(last) == pytest.approx(56158.6) and "Subprogramme 2" in last.read_as
+    *_, smallest = converse(helper, "Which subprogramme has the largest budget?", "and the smallest?")
+    assert "smallest" in smallest.read_as
+
+
+def test_session_names_and_questions_that_are_not_utf8_are_refused(cli_env, tmp_path, monkeypatch):
+    monkeypatch.setenv("WPB_DATABASE_URL", f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    bad = runner.invoke(app, ["ask", "--session", "\udcff\udcfe", "What is the budget of subprogramme 4?"])
+    assert bad.exit_code == 1 and "not valid UTF-8" in bad.output and "Traceback" not in bad.output
+    worse = runner.invoke(app, ["ask", "--session", "ok", "and for subprogramme \udcff2?"])
+    assert worse.exit_code == 1 and "not valid UTF-8" in worse.output
+    show = runner.invoke(app, ["sessions", "show", "\udcff"])
+    assert show.exit_code == 1 and "not valid UTF-8" in show.output
+    long = runner.invoke(app, ["sessions", "show", "x" * 100_000])
+    assert long.exit_code == 1 and len(long.output) < 300
+
+
+def test_an_app_conversation_id_is_continued_not_shadowed_by_a_name(cli_env, tmp_path, monkeypatch):
+    from assistant.session import LOCAL_OWNER
+    from conversations import open_store
+
+    database = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    monkeypatch.setenv("WPB_DATABASE_URL", database)
+    store = open_store(database, tmp_path)
+    started = store.create(LOCAL_OWNER, "from the app")
+    result = runner.invoke(app, ["ask", "--session", started.id, "What is the budget of subprogramme 4?"])
+    assert result.exit_code == 0
+    assert len(store.get(LOCAL_OWNER, started.id).turns) == 1 and len(store.list(LOCAL_OWNER)) == 1
