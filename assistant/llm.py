@@ -111,8 +111,8 @@ class LLMComposer:
         except Exception as exc:  # connection refused, timeout, HTTP error: any failure degrades
             return Composed(None, NOTICES["failed"][pick].format(error=_error(exc)))
         text = _THINKING.sub("", str(reply.text)).strip()
-        given = [s.text for s in sources] + [self.symbol]  # the document's symbol is in the prompt too
-        problems = guard(text, [s.label for s in sources], given, language=language)
+        labels, given = [s.label for s in sources], [s.text for s in sources]
+        problems = guard(text, labels, given, language=language, symbol=self.symbol)
         if problems:
             notice = NOTICES["rejected"][pick].format(problems="; ".join(problems[:3]))
             return Composed(None, notice, tuple(problems))

@@ -164,3 +164,41 @@ def test_a_view_in_english_has_the_renderings_section_and_the_glossarys_title(in
     assert table.table_unit.startswith("Thousands")
     paragraph = unit_view(index, unit_for(index.document, "paragraph", "59"), "zh")
     assert paragraph.section.startswith("三、") and [v.language for v in paragraph.versions] == ["zh", "en"]
+
+
+def _rendered(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").render(markdown)
+
+
+def test_the_export_escapes_what_users_and_models_wrote():
+    question = 'What is the charge? <img src="x" onerror="alert(1)">\n# Forged heading\n[click](https://evil.example)'
+    answer = {
+        "answer": "The charge is 13% [¶59].\n## Not a heading\n<script>alert(1)</script>\n"
+        "See [the form](https://evil.example/pay) or https://evil.example/pay\n===",
+        "notices": ["LLM answer rejected: it contains HTML: <b>x</b>; showing the extractive answer."],
+        "citations": [
+            {
+                "kind": "paragraph",
+                "id": "59",
+                "label": "¶59",
+                "section": "",
+                "quote": "收取 13% 的方案支助费 (a) <ul>",
+            }
+        ],
+    }
+    text = to_markdown([{"question": question, "answer": answer}], title="<b>Budget</b>\n# Forged title")
+    html = _rendered(text)
+    assert "<img" not in html and "<script" not in html and "<b>" not in html and "&lt;ul&gt;" in html
+    assert "<a " not in html and "](" not in text.replace("\\](", "")
+    assert (
+        html.count("<h1>") == 1
+        and html.count("<h2>") == 1
+        and "<h" not in html.replace("<h1>", "").replace("<h2>", "")
+    )
+    assert "https://evil" not in text  # no bare link for a viewer to make clickable
+    # what was written is still there to read
+    assert "Forged heading" in html and "alert(1)" in html and "收取 13% 的方案支助费 (a) " in text
+    assert "&lt;img src=&quot;x&quot; onerror=&quot;alert(1)&quot;&gt;" in html
+    assert text.startswith("# \\<b\\>Budget\\</b\\> \\# Forged title\n")

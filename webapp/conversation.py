@@ -2,37 +2,60 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&])")  # what could start HTML, a heading, a link, code or a table
+_LINE_START = re.compile(r"^([-+=]|\d+[.)])", re.MULTILINE)  # a list, a rule or a heading's underline
+_AUTOLINK = re.compile(
+    r"(?<=[A-Za-z])(:)(?=//)|(?<=\bwww)(\.)", re.IGNORECASE
+)  # https://, www. made clickable
+
+
+def escape(text: str) -> str:
+    """Text a user or a model wrote, shown as written: it cannot make HTML, a heading, a link or a list."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m[1][:-1] + "\\" + m[1][-1], text)
+    return _AUTOLINK.sub(lambda m: "\\" + (m[1] or m[2]), text)
+
+
+def one_line(text: str) -> str:
+    return escape(" ".join(text.split()))
+
+
+def _quoted(text: str) -> str:
+    """The document's own words: readable as they are, with no HTML of their own."""
+    return re.sub(r"([<>])", r"\\\1", " ".join(text.split()))
 
 
 def to_markdown(
     turns: list[dict], title: str = "WPB Assistant — conversation", when: datetime | None = None
 ) -> str:
-    """Each turn is {"question": str, "answer": Answer.to_dict()}; the Markdown quotes every citation."""
+    """Each turn is {"question": str, "answer": Answer.to_dict()}; the Markdown quotes every citation.
+    What the user and the model wrote is escaped; the document's words are kept as they are."""
     when = when or datetime.now()
     lines = [
-        f"# {title}",
+        f"# {one_line(title)}",
         "",
         f"UN-Habitat Work Programme and Budget for 2020 (HSP/EB.1/2/Rev.1) · exported {when:%Y-%m-%d %H:%M}",
         "",
     ]
     for n, turn in enumerate(turns, 1):
         answer = turn["answer"]
-        lines += [f"## {n}. {turn['question'].strip()}", ""]
-        lines += [answer["answer"], ""]
+        lines += [f"## {n}. {one_line(turn['question'])}", ""]
+        lines += ["  \n".join(escape(line.strip()) for line in answer["answer"].strip().splitlines()), ""]
         result = answer.get("result")
         if result and "formula" in result:
-            lines += [f"Formula: `{result['formula']}` ({result['unit']})", ""]
+            lines += [f"Formula: `{result['formula']}` ({_quoted(result['unit'])})", ""]
             for cell in result.get("cells", []):
-                lines.append(f"- Table {cell['table']}: {cell['row']} × {cell['column']}")
+                lines.append(f"- Table {cell['table']}: {_quoted(cell['row'])} × {_quoted(cell['column'])}")
             lines.append("")
         for notice in answer.get("notices") or []:
-            lines += [f"> {notice}", ""]
+            lines += [f"> {one_line(notice)}", ""]
         if answer.get("citations"):
             lines += ["Sources:", ""]
             for citation in answer["citations"]:
-                quote = " ".join(citation["quote"].split())
-                section = f" — {citation['section']}" if citation["section"] else ""
-                lines.append(f"- **{citation['label']}**{section}: “{quote}”")
+                section = f" — {_quoted(citation['section'])}" if citation["section"] else ""
+                lines.append(f"- **{_quoted(citation['label'])}**{section}: “{_quoted(citation['quote'])}”")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
