@@ -138,10 +138,18 @@ class Calculator:
             carried = followup.follow(previous, reading, self.config)
             if carried is not None:
                 found, followed = ([carried] if isinstance(carried, Intent) else carried), True
+        elif previous is None and followup.dangling(reading):
+            back = Stop("clarify", "which_reference", {"words": reading.text})  # "it" with nothing before
+            return self.stopped(back, reading, language)
         if found is None:
             return None
         if isinstance(found, Stop):
             return self.stopped(found, reading, language)
+        everything = followup.all_scope(reading) and found[0].operation != "share"  # "all …'s share": of?
+        if previous is not None and not followed and not everything:
+            carried = self.with_whom(previous, found[0])
+            if carried is not None:  # read on its own, it drops whom the last figure was for: which?
+                return self.which_scope(found[0], carried, previous, reading, language)
         if prose:
             found = [replace(intent, prose=True) for intent in found]
         done = [(intent, self.executor.run(intent)) for intent in found]
@@ -157,26 +165,42 @@ class Calculator:
         outcome = self.answered(results[0][1], language)
         outcome.options = self.other_readings(results[0][0], reading, language)
         outcome.intent, outcome.followed = results[0][0], followed
-        wider = (
-            previous is not None
-            and not followed
-            and previous.fixed
-            and not reading.mentions
-            and not reading.years
-            and not results[0][0].fixed
-        )
-        if wider:  # a whole question after one member's figure: read on its own, and say so
-            carried = followup.follow(previous, replace(reading, tokens=reading.tokens), self.config)
-            if isinstance(carried, Intent):
-                again = t("calc.followup_prefix", language) + (reading.asked or reading.text)
-                result = self.executor.run(carried)
-                if isinstance(result, Result):
-                    label = self.phraser.described(carried, language, result)
-                    outcome.options.append(Option(label, again))
-        if followed or wider:  # say how it was read, so that a wrong carry-over shows at once
+        if followed:  # say how it was read, so that a wrong carry-over shows at once
             outcome.answer = f"{outcome.read_as}\n\n{outcome.answer}"
-            outcome.followed = True
         return outcome
+
+    def with_whom(self, previous: Intent, alone: Intent) -> Intent | None:
+        """A question read on its own that drops whom the last figure was for (a component, say), with
+        that member put back, when the document has that figure; None otherwise."""
+        whom = set(self.config.role("whom"))
+        kept = {d for d, _ in alone.fixed} | ({alone.varying[0]} if alone.varying else set())
+        lost = tuple((d, k) for d, k in previous.fixed if d in whom and d not in kept)
+        if not lost:
+            return None
+        carried = replace(alone, fixed=alone.fixed + lost, whole=alone.whole, notes=())
+        return carried if isinstance(self.executor.run(carried), Result) else None
+
+    def which_scope(
+        self, alone: Intent, carried: Intent, previous: Intent, reading: Reading, language: str
+    ) -> Outcome:
+        """A question naming no member after one member's figure ("what is the total budget?"): the
+        whole's figure, or the last member's? Both offered, each as a question that says which."""
+        asked = (reading.asked or reading.text).rstrip("?？。 ")
+        options = []
+        result = self.executor.run(alone)
+        if isinstance(result, Result):
+            label = f"{self.phraser.described(alone, language, result)}: {fmt(result.value, result.unit)}"
+            options.append(Option(label, t("calc.ask_scope_all", language, question=asked)))
+        whom = set(self.config.role("whom"))
+        names = t("calc.list_sep", language).join(
+            self.unambiguous(d, k, language) for d, k in previous.fixed if d in whom
+        )
+        result = self.executor.run(carried)
+        label = names
+        if isinstance(result, Result):
+            label = f"{self.phraser.described(carried, language, result)}: {fmt(result.value, result.unit)}"
+        options.append(Option(label, t("calc.ask_scope_member", language, question=asked, member=names)))
+        return Outcome(t("calc.stop.which_scope", language), None, [], "clarify", options)
 
     def stated_number(self, reading: Reading, result: Result) -> Stop | None:
         """A figure the question states itself ("the 300 posts") must be one the answer uses: else the

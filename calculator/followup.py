@@ -44,28 +44,41 @@ SIMPLE_OPS = ("lookup", "breakdown", "rank", "share", "sum")  # readings a follo
 def refers_back(reading: Reading) -> bool:
     """ "how much is that in millions?", "what is it in dollars?": a word that points at the last answer,
     with nothing named for it to point at in the question itself."""
-    return not reading.mentions and any(
-        t.has("quantifier", "this")
-        or t.has("quantifier", "pronoun")
-        or t.has("quantifier", "back")
-        or t.has("followup", "back")
-        for i, t in enumerate(reading.tokens)
-        if i not in reading.used
+    return not named_mentions(reading) and any(
+        _points(t) for i, t in enumerate(reading.tokens) if i not in reading.used
     )
 
 
+def named_mentions(reading: Reading) -> list:
+    """The members a question names, leaving out words that name what is counted ("posts")."""
+    return [m for m in reading.mentions if not reading.tokens[m.index].values("measure")]
+
+
+def all_scope(reading: Reading) -> bool:
+    """ "overall", "the whole": the question asks about everything, not the last member."""
+    return any(t.has("quantifier", "all") for i, t in enumerate(reading.tokens) if i not in reading.used)
+
+
+def dangling(reading: Reading) -> bool:
+    """With no figure before it, a question that only carries on ("and posts?") or points at something
+    it does not name ("how many posts does it have?"): there is nothing to carry on from."""
+    if named_mentions(reading) or reading.years:
+        return False
+    back = any(t.has("followup", "back") for i, t in enumerate(reading.tokens) if i not in reading.used)
+    return marked(reading) or back
+
+
 def stands_alone(reading: Reading, found: list[Intent] | Stop | None) -> bool:
-    """A question that names what it is about (a member or a year), or is a whole question ("what is the
-    total budget?"), and carries no word of a follow-up is read on its own, even after another; so is a
-    question that asks for no figure. (A whole question read on its own after a figure of one member
-    says how it was read, and offers the follow-up reading: see Calculator.handle.)"""
+    """A question that names what it is about (a member or a year), or asks about everything, and carries
+    no word of a follow-up is read on its own, even after another; so is a question that asks for no
+    figure and names a member."""
     if marked(reading) or refers_back(reading) or reading.excluded:
         return False
     if found is None:  # asks for no figure: about the text, unless it only names a year or a breakdown
         fragment = reading.years or reading.heads or any(t.has("over") for t in reading.tokens)
         return bool(reading.mentions) or not fragment
-    whole = bool(reading.mentions or reading.years) or any(t.has("ask") for t in reading.tokens)
-    return isinstance(found, list) and whole
+    which = any(h.how == "which" for h in reading.heads)  # "which <head> has …": a question of its own
+    return bool(named_mentions(reading) or reading.years or all_scope(reading) or which)
 
 
 def wanted(reading: Reading, found: list[Intent] | Stop | None) -> bool:
@@ -75,14 +88,18 @@ def wanted(reading: Reading, found: list[Intent] | Stop | None) -> bool:
     return not stands_alone(reading, found)
 
 
+PLAIN = frozenset({"filler", "followup", "ask", "and", "joiner"})  # words that change no figure
+
+
 def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop | None:
-    """The previous Intent with what the follow-up names put in place. A Stop when the follow-up is
-    surely one (a word of a follow-up, or one pointing back) but cannot be carried over safely; None
-    when the question is better read on its own."""
+    """The previous Intent with what the follow-up names put in place. Every word of the follow-up that
+    could change a figure must be put in place, or no figure is given: a Stop (a question back) when the
+    question is surely a follow-up (a word of a follow-up, or one pointing back), else None (read on
+    its own)."""
     sure = marked(reading) or refers_back(reading)
-    unclear = (
-        Stop("clarify", "ambiguous_followup", {"words": reading.asked or reading.text}) if sure else None
-    )
+    words = reading.asked or reading.text
+    ask_back = Stop("clarify", "ambiguous_followup", {"words": words})
+    unclear = ask_back if sure else None
     if reading.missing:  # "and <head> 7?": the document has no such member
         missing = reading.missing[0]
         dimension = config.dimensions[missing.dimension]
@@ -91,26 +108,39 @@ def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop 
             "absent", "no_member", {"words": missing.words, "head": missing.head, "members": list(members)}
         )
     if reading.excluded:  # "excluding <member>" after a figure: ask the whole question
-        return Stop("clarify", "ambiguous_followup", {"words": reading.asked or reading.text})
+        return ask_back
     if previous.operation not in SIMPLE_OPS:
         return unclear  # an operation that a changed word would silently change
+    pointing = refers_back(reading)
+    if (pointing or _pronoun(reading)) and previous.varying:
+        return ask_back  # "its budget?" after several: which one?
+    tokens = reading.tokens
+    consumed = set(reading.used)
     intent = replace(previous, notes=(), measure_given=True)
     changed = False
-    measures = reading.measures()
+    measures: set[str] = set()
     mentions = []
+    for i, token in enumerate(tokens):
+        if i not in reading.used and token.values("measure"):
+            measures |= set(token.values("measure"))
+            consumed.add(i)
     for mention in reading.mentions:  # "what about posts?" after money: the measure, not a member
-        named = set(reading.tokens[mention.index].values("measure"))
-        if len(reading.mentions) == 1 and len(named) == 1:
-            measures = measures | named
+        named = set(tokens[mention.index].values("measure"))
+        if named and named != {previous.measure} and len(named) == 1:
+            measures |= named
+        elif named and len(reading.mentions) == 1:
+            measures |= named  # "posts?" after posts: no member
         else:
             mentions.append(mention)
-    restated = bool(measures) and measures <= {previous.measure} or refers_back(reading)
+    if pointing:
+        consumed |= {i for i, t in enumerate(tokens) if _points(t)}
     if len(measures) > 1:
         return unclear
     if measures and next(iter(measures)) != intent.measure:
-        if previous.operation == "share":
-            return unclear
-        moved = _with_measure(intent, next(iter(measures)), config, refers_back(reading) or _pronoun(reading))
+        their = pointing or _pronoun(reading)
+        if previous.operation == "share" or (intent.measure == "posts" and not their):
+            return unclear  # posts, then money: the posts' cost or the member's budget? ask
+        moved = _with_measure(intent, next(iter(measures)), config, their)
         if isinstance(moved, Stop):
             return moved
         intent, changed = moved, True
@@ -120,7 +150,7 @@ def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop 
         ours = [(d, k) for d, k in dims if d in _dimensions(previous)]
         chosen = ours or dims
         if len(chosen) != 1:
-            return Stop("clarify", "ambiguous_followup", {"words": mention.words})
+            return ask_back
         dim, key = chosen[0]
         spec = config.dimensions.get(dim)
         if spec is None or not spec.of(intent.measure):
@@ -143,26 +173,44 @@ def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop 
         dim, keys = over
         fixed = tuple((d, k) for d, k in intent.fixed if d != dim)
         intent = replace(intent, fixed=fixed, varying=(dim, keys), operation="breakdown", whole=None)
+        consumed |= {i for i, t in enumerate(tokens) if t.has("over") or t.has("quantifier", "each")}
         changed = True
     ops = reading.ops() & CARRIED_OPS
     if "share" in ops:
         if members or intent.varying or len(intent.fixed) != 1:
             return Stop("clarify", "share_whole", {})  # a share of what: the total, or a part of it?
         intent = replace(intent, operation="share", whole=())
+        consumed |= {i for i, t in enumerate(tokens) if t.has("op", "share") or t.has("share")}
         changed = True
     elif ops & {"max", "min"}:
         if not intent.varying or ops >= {"max", "min"}:
             return unclear
         intent = replace(intent, operation="rank", largest="max" in ops)
+        consumed |= {i for i, t in enumerate(tokens) if t.has("op", "max") or t.has("op", "min")}
         changed = True
-    elif ops - {"breakdown"}:
-        return unclear  # another operation: ask the whole question
+    leftover = [t.text for i, t in enumerate(tokens) if i not in consumed and not _plain(t)]
+    if leftover:
+        return unclear  # a word that would change the figure, not put in place: no figure
     unchanged = intent == replace(previous, notes=(), measure_given=True)
-    if unchanged and (restated or sure):
-        return intent  # the same figure, asked again in other words
+    if unchanged and pointing:
+        return intent  # the same figure, asked again in other words ("how much is that in dollars?")
     if not changed or unchanged:
         return unclear
     return intent
+
+
+def _plain(token) -> bool:
+    """A word that changes no figure: a filler (whatever else it may mark), a follow-up's word, an ask."""
+    return token.known and (token.has("filler") or all(tag.kind in PLAIN for tag in token.tags))
+
+
+def _points(token) -> bool:
+    return (
+        token.has("quantifier", "this")
+        or token.has("quantifier", "pronoun")
+        or token.has("quantifier", "back")
+        or token.has("followup", "back")
+    )
 
 
 def _pronoun(reading: Reading) -> bool:
@@ -211,6 +259,8 @@ def _with_members(intent: Intent, dim: str, keys: list[str]) -> Intent | None:
     if intent.varying and intent.varying[0] == dim:
         if len(keys) == len(intent.varying[1]) and len(keys) > 1:
             return replace(intent, varying=(dim, tuple(keys)))
+        if len(keys) == 1 and intent.operation == "breakdown":  # one of the items listed
+            return replace(intent, varying=None, operation="lookup", fixed=(*intent.fixed, (dim, keys[0])))
         return None  # "and <member>?" after comparing several: which operation? read on its own
     if len(keys) > 1:
         if intent.operation != "lookup" or intent.varying:
@@ -218,6 +268,8 @@ def _with_members(intent: Intent, dim: str, keys: list[str]) -> Intent | None:
         fixed = tuple((d, k) for d, k in intent.fixed if d != dim)
         return replace(intent, fixed=fixed, varying=(dim, tuple(keys)), operation="sum")
     key = keys[0]
+    if intent.operation == "share" and dim not in dict(intent.fixed):
+        return None  # a share of a narrower part: of which whole?
     fixed = tuple((d, k) for d, k in intent.fixed if d != dim) + ((dim, key),)
     whole = intent.whole
     if whole is not None and any(d == dim for d, _ in whole):

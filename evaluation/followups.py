@@ -175,7 +175,8 @@ class FollowUps:
                                 o.posts(second, grade=g1),
                                 "posts",
                             ),
-                            self.case(self.pick(TOTAL, language), language, o.money(), "thousand USD"),
+                            # naming no member after a member's figure: the whole's, or the member's? asked
+                            self.case(self.pick(TOTAL, language), language, None, expect="clarify"),
                         ]
                     )
                     # posts, then a member the document does not have: no number
