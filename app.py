@@ -38,10 +38,14 @@ from webapp.views import (
     unit_for,
     unit_view,
 )
-from wpb.settings import Settings
+from wpb.settings import SettingsError, load_settings
 
 st.set_page_config(page_title="WPB Assistant", page_icon="📘", layout="wide")
-settings = Settings()
+try:
+    settings = load_settings()
+except SettingsError as exc:  # a bad WPB_* value: one line, no traceback
+    st.error(f"Configuration error: {exc} · 配置错误。")
+    st.stop()
 target = settings.store_target()
 LANGUAGES = {"auto": "Auto · 自动", "zh": "中文", "en": "English"}
 

@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/wpb ingest
-exec .venv/bin/streamlit run app.py "$@"
+# The address is passed here, not only in .streamlit/config.toml: Streamlit reads that file from the
+# working directory only. A later --server.address in "$@" overrides it.
+exec .venv/bin/streamlit run app.py --server.address 127.0.0.1 "$@"

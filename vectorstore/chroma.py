@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -13,6 +14,78 @@ import numpy as np
 from vectorstore.base import Hit, VectorStoreError, check_query_vector, check_records, normalise_where
 
 COSINE = {"hnsw": {"space": "cosine"}}
+DEFAULT_TIMEOUT = 10.0  # seconds a Chroma server has to answer one request (WPB_CHROMA_TIMEOUT)
+
+
+def failure(label: str, action: str, error: Exception, timeout: float | None = None) -> VectorStoreError:
+    """One line saying what went wrong where: a server that did not answer in time, one that cannot be
+    reached, or a request that failed."""
+    import httpx
+
+    if _caused_by(error, httpx.TimeoutException):  # chromadb re-raises some as ValueError(str(e))
+        limit = f" within {timeout:g} s" if timeout else " in time"
+        return VectorStoreError(
+            f"{label} did not answer{limit} (WPB_CHROMA_TIMEOUT); is it stopped or overloaded?"
+        )
+    detail = " ".join(str(error).split()) or type(error).__name__
+    if isinstance(error, httpx.TransportError) or "Could not connect" in detail:
+        return VectorStoreError(f"{label} is not reachable: {detail}")
+    return VectorStoreError(f"{label}: {action} failed: {detail}")
+
+
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    """Whether `error`, or an exception it was raised from or while handling, is a `kind`."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _bound(server: Any, timeout: float) -> None:
+    """Give chromadb's HTTP session a timeout (chromadb creates it with none)."""
+    import httpx
+
+    session = getattr(server, "_session", None)
+    if not isinstance(session, httpx.Client):
+        raise VectorStoreError("this chromadb version's HTTP client cannot be given a timeout")
+    session.timeout = httpx.Timeout(timeout)
+
+
+@functools.cache
+def _timed_client_class() -> type:
+    from chromadb.api.client import Client
+
+    class TimedClient(Client):
+        """chromadb's Client whose requests time out; the session is bounded before its first request."""
+
+        def __init__(self, *, timeout: float, **kwargs: Any) -> None:
+            self._timeout = timeout
+            super().__init__(**kwargs)
+            _bound(self._server, timeout)
+
+        def get_user_identity(self) -> Any:  # Client.__init__'s first request
+            _bound(self._server, self._timeout)
+            return super().get_user_identity()
+
+    return TimedClient
+
+
+def http_client(host: str, port: int, ssl: bool, timeout: float) -> Any:
+    """A client of the Chroma server at host:port whose every request times out after `timeout` s."""
+    from chromadb.config import Settings
+
+    settings = Settings(
+        anonymized_telemetry=False,
+        chroma_api_impl="chromadb.api.fastapi.FastAPI",
+        chroma_server_host=host,
+        chroma_server_http_port=port,
+        chroma_server_ssl_enabled=ssl,
+    )
+    return _timed_client_class()(timeout=timeout, settings=settings)
 
 
 def connect(
@@ -22,58 +95,76 @@ def connect(
     port: int = 8000,
     ssl: bool = False,
     must_exist: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> tuple[Any, str]:
     """Open a Chroma client on a directory (``path``) or a server (``host``/``port``).
 
     Returns the client and a label for messages. Telemetry is off; no embedding model is
     ever loaded. With ``must_exist`` a missing directory is an error instead of being created.
+    Every request to a server times out after ``timeout`` seconds (a VectorStoreError).
     """
     if (path is None) == (host is None):
         raise ValueError("give exactly one of path= or host=")
+    if timeout <= 0:
+        raise ValueError("timeout must be > 0")
     import chromadb
     from chromadb.config import Settings
 
-    settings = Settings(anonymized_telemetry=False)
     if host is not None:
         label = f"Chroma server at {host}:{port}"
         try:
-            return chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=settings), label
+            return http_client(host, port, ssl, timeout), label
+        except VectorStoreError:
+            raise
         except Exception as e:
-            raise VectorStoreError(f"{label} is not reachable: {e}") from e
+            raise failure(label, "connecting", e, timeout) from e
     directory = Path(path).expanduser().resolve()
     label = f"Chroma directory {directory}"
     if must_exist and not directory.is_dir():
         raise VectorStoreError(f"{label} does not exist")
     try:
-        return chromadb.PersistentClient(path=str(directory), settings=settings), label
+        return chromadb.PersistentClient(
+            path=str(directory), settings=Settings(anonymized_telemetry=False)
+        ), label
     except Exception as e:
         raise VectorStoreError(f"{label} cannot be opened (corrupt or not a Chroma directory?): {e}") from e
 
 
 def list_collections(
-    *, path: str | Path | None = None, host: str | None = None, port: int = 8000, ssl: bool = False
+    *,
+    path: str | Path | None = None,
+    host: str | None = None,
+    port: int = 8000,
+    ssl: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> list[str]:
     """Sorted names of the collections in a Chroma directory or on a server (never creates a directory)."""
-    client, label = connect(path=path, host=host, port=port, ssl=ssl, must_exist=True)
+    client, label = connect(path=path, host=host, port=port, ssl=ssl, must_exist=True, timeout=timeout)
     try:
         return sorted(collection.name for collection in client.list_collections())
     except Exception as e:
-        raise VectorStoreError(f"{label}: listing collections failed: {e}") from e
+        raise failure(label, "listing collections", e, timeout) from e
 
 
 def drop_collection(
-    name: str, *, path: str | Path | None = None, host: str | None = None, port: int = 8000, ssl: bool = False
+    name: str,
+    *,
+    path: str | Path | None = None,
+    host: str | None = None,
+    port: int = 8000,
+    ssl: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> bool:
     """Delete collection ``name`` in a Chroma directory or on a server; False if it did not exist."""
     from chromadb.errors import NotFoundError
 
-    client, label = connect(path=path, host=host, port=port, ssl=ssl, must_exist=True)
+    client, label = connect(path=path, host=host, port=port, ssl=ssl, must_exist=True, timeout=timeout)
     try:
         client.delete_collection(name)
     except NotFoundError:
         return False
     except Exception as e:
-        raise VectorStoreError(f"{label}: dropping collection {name!r} failed: {e}") from e
+        raise failure(label, f"dropping collection {name!r}", e, timeout) from e
     return True
 
 
@@ -81,11 +172,19 @@ class ChromaStore:
     """One Chroma collection using cosine distance (score = 1 - distance), vectors supplied by us."""
 
     def __init__(
-        self, client: Any, collection: str, label: str, *, create: bool = True, metadata: dict | None = None
+        self,
+        client: Any,
+        collection: str,
+        label: str,
+        *,
+        create: bool = True,
+        metadata: dict | None = None,
+        timeout: float | None = None,
     ) -> None:
         self._client = client
         self.name = collection
         self.label = label
+        self.timeout = timeout  # of each request to a server (None: an embedded store)
         self._max_batch: int | None = None
         with self._errors("opening"):
             if create:
@@ -120,10 +219,12 @@ class ChromaStore:
         *,
         create: bool = True,
         metadata: dict | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> ChromaStore:
-        """Collection on a running Chroma server (created if missing unless ``create=False``)."""
-        client, label = connect(host=host, port=port, ssl=ssl)
-        return cls(client, collection, label, create=create, metadata=metadata)
+        """Collection on a running Chroma server (created if missing unless ``create=False``); each
+        request times out after ``timeout`` seconds."""
+        client, label = connect(host=host, port=port, ssl=ssl, timeout=timeout)
+        return cls(client, collection, label, create=create, metadata=metadata, timeout=timeout)
 
     @classmethod
     def open_existing(
@@ -134,10 +235,11 @@ class ChromaStore:
         host: str | None = None,
         port: int = 8000,
         ssl: bool = False,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> ChromaStore:
         """Open a collection that must already exist (VectorStoreError otherwise); never creates one."""
-        client, label = connect(path=path, host=host, port=port, ssl=ssl, must_exist=True)
-        return cls(client, collection, label, create=False)
+        client, label = connect(path=path, host=host, port=port, ssl=ssl, must_exist=True, timeout=timeout)
+        return cls(client, collection, label, create=False, timeout=timeout if host else None)
 
     @contextmanager
     def _errors(self, action: str) -> Iterator[None]:
@@ -151,11 +253,7 @@ class ChromaStore:
         except NotFoundError as e:
             raise VectorStoreError(f"collection {self.name!r} not found in {self.label}") from e
         except Exception as e:
-            import httpx
-
-            if isinstance(e, httpx.TransportError):
-                raise VectorStoreError(f"{self.label} is not reachable: {e}") from e
-            raise VectorStoreError(f"{self.label}: {action} collection {self.name!r} failed: {e}") from e
+            raise failure(self.label, f"{action} collection {self.name!r}", e, self.timeout) from e
 
     @property
     def metadata(self) -> dict:
@@ -240,4 +338,4 @@ class ChromaStore:
         except NotFoundError:
             pass
         except Exception as e:
-            raise VectorStoreError(f"{self.label}: dropping collection {self.name!r} failed: {e}") from e
+            raise failure(self.label, f"dropping collection {self.name!r}", e, self.timeout) from e

@@ -3,15 +3,52 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any, BinaryIO
 
 import typer
+from typer.core import TyperGroup
 
 from wpb.settings import Settings
 
+try:  # typer vendors its own click from 0.2x on
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+except ImportError:  # pragma: no cover - an older typer, on click
+    from click.exceptions import NoArgsIsHelpError, UsageError
+
+
+@contextmanager
+def _usage_errors() -> Iterator[None]:
+    """A usage error exits 1 in one line (Click's 2 means "no usable index" here); no arguments: help."""
+    try:
+        yield
+    except NoArgsIsHelpError as exc:
+        exc.exit_code = 1
+        raise
+    except UsageError as exc:
+        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        typer.echo(f"error: {' '.join(exc.format_message().split())}{where}", err=True)
+        raise typer.Exit(1) from None
+
+
+class _Group(TyperGroup):
+    """The command group, with bad usage (unknown command or option, bad value) exiting 1."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        with _usage_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        with _usage_errors():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
+    cls=_Group,
     help="WPB Assistant: UN-Habitat Work Programme and Budget 2020 (HSP/EB.1/2/Rev.1).",
     no_args_is_help=True,
     add_completion=False,
@@ -27,6 +64,43 @@ class Lang(StrEnum):
 def fail(message: str, code: int = 1) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+@app.callback()
+def _settings_check() -> None:
+    """A bad WPB_* value stops every command here, in one line naming the variable."""
+    from wpb.settings import SettingsError, load_settings
+
+    try:
+        load_settings()
+    except SettingsError as exc:
+        fail(f"bad configuration: {exc}")
+
+
+def _clean(text: str) -> str:
+    """`text` with undecodable bytes (lone surrogates, as from invalid UTF-8 in argv) shown as U+FFFD."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+def _valid_text(value: str, what: str) -> None:
+    """Exit 1 when an argument was not valid UTF-8."""
+    from assistant.validate import undecodable
+
+    bad = undecodable(value)
+    if bad:
+        fail(f"{what} is not valid UTF-8 text (undecodable bytes {', '.join(bad[:5])})")
+
+
+@contextmanager
+def _store_errors() -> Iterator[None]:
+    """A vector store or embedder that fails mid-way (a dead or stopped Chroma server) exits 2."""
+    from embeddings import EmbedderError
+    from vectorstore import VectorStoreError
+
+    try:
+        yield
+    except (VectorStoreError, EmbedderError) as exc:
+        fail(" ".join(str(exc).split()), 2)
 
 
 def open_index(settings: Settings):
@@ -70,8 +144,15 @@ class _ProgressPrinter:
 def ingest(
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if the corpus is unchanged.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    accept_smaller: Annotated[
+        bool,
+        typer.Option(
+            "--accept-smaller", help="Accept an official text with fewer units than the index in use."
+        ),
+    ] = False,
 ) -> None:
-    """Parse corpus/, write tidy tables and chunks, embed them and swap in the new index."""
+    """Parse corpus/, check it as a whole, write tidy tables and chunks, embed them and swap in the new
+    index (or repair the index in use if a part of it is broken)."""
     from assistant.build_check import check_build
     from embeddings import EmbedderError
     from ingest.manifest import CorpusError
@@ -90,6 +171,8 @@ def ingest(
             progress=printer,
             dense_languages=settings.dense_languages,
             validate=check_build,
+            strict=True,
+            accept_smaller=accept_smaller,
         )
     except (CorpusError, IngestError, EmbedderError, VectorStoreError) as exc:
         printer.close()
@@ -98,11 +181,15 @@ def ingest(
     if result.up_to_date:
         typer.echo(f"index {result.build_id} is up to date; nothing re-embedded ({result.seconds:.2f} s)")
         return
+    if result.repaired:
+        typer.echo("repaired the index in use, which was damaged: " + "; ".join(result.repaired[:5]))
     counts = ", ".join(f"{v} {k}" for k, v in sorted(result.counts.items()))
     typer.echo(
         f"built index {result.build_id} in {result.seconds:.1f} s: {result.chunks} chunks, "
         f"{result.vectors} with vectors ({result.embedded} newly embedded); {counts}"
     )
+    for warning in result.warnings[:10]:
+        typer.echo(f"warning: {warning}", err=True)
     if result.missing_terms:
         typer.echo(
             f"warning: {len(result.missing_terms)} labels have no English term in the glossary: "
@@ -123,6 +210,7 @@ def show(
     from ingest.citation import citation_label
     from retriever.lookup import lookup, not_found_message
 
+    _valid_text(ref, "REF")
     index = open_index(Settings())
     unit = lookup(index.document, ref)
     if unit is None:
@@ -210,6 +298,7 @@ def table(
 
     if as_json and as_csv:
         fail("choose one of --json and --csv")
+    _valid_text(table_id, "ID")
     index = open_index(Settings())
     parsed = parse_reference(table_id)
     key = parsed.id if parsed and parsed.kind == "table" else table_id.strip()
@@ -258,7 +347,7 @@ def load_assistant(settings: Settings, with_llm: bool = False):
 
 
 def _print_answer(answer) -> None:
-    typer.echo(answer.answer)
+    typer.echo(_clean(answer.answer))
     if answer.result and answer.result.get("formula"):
         typer.echo(f"\n= {answer.result['formula']} ({answer.result['unit']})")
     for notice in answer.notices:
@@ -269,13 +358,30 @@ def _print_answer(answer) -> None:
             typer.echo(f"  [{n}] {citation.label}  {citation.section}")
 
 
+def _batch_questions(raw: BinaryIO) -> list[str]:
+    """One question per line. A line that is not valid UTF-8 is reported here and still asked (its bad
+    bytes escaped), so that the assistant refuses it, naming them, and the other lines are answered."""
+    questions = []
+    for number, line in enumerate(raw.read().removeprefix(b"\xef\xbb\xbf").splitlines(), 1):
+        try:
+            questions.append(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            typer.echo(
+                f"warning: --batch line {number} is not valid UTF-8 (byte 0x{line[exc.start]:02X} at column "
+                f"{exc.start + 1}); it is refused and the other lines are answered",
+                err=True,
+            )
+            questions.append(line.decode("utf-8", "surrogateescape"))
+    return questions
+
+
 @app.command()
 def ask(
     question: Annotated[str | None, typer.Argument(help="The question, in Chinese or English.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per question.")] = False,
     batch: Annotated[
-        typer.FileText | None,
-        typer.Option("--batch", help="A file with one question per line ('-' = stdin)."),
+        typer.FileBinaryRead | None,
+        typer.Option("--batch", help="A file with one question per line ('-' = stdin), in UTF-8."),
     ] = None,
     k: Annotated[int, typer.Option("--k", min=1, max=20, help="How many citations at most.")] = 5,
     language: Annotated[
@@ -299,7 +405,7 @@ def ask(
         fail("--session needs a name")
     settings = Settings()
     assistant = load_assistant(settings, with_llm=True)
-    questions = [question] if question is not None else [line.rstrip("\n") for line in batch]  # type: ignore[union-attr]
+    questions = [question] if question is not None else _batch_questions(batch)  # type: ignore[arg-type]
     reply = None if language == "auto" else language
     sessions = _sessions(settings, assistant) if session is not None else None
     for n, text in enumerate(questions):
@@ -308,13 +414,17 @@ def ask(
 
             try:
                 conversation = sessions.named(session.strip(), text)  # type: ignore[union-attr]
-                answer = sessions.ask(conversation.id, text, k=k, reply_language=reply)
+                with _store_errors():
+                    answer = sessions.ask(conversation.id, text, k=k, reply_language=reply)
+            except ValueError as exc:  # the name or the question cannot be kept: bad input
+                fail(str(exc))
             except ConversationError as exc:
                 fail(str(exc), 2)
         else:
-            answer = assistant.ask(text, k=k, reply_language=reply)
+            with _store_errors():
+                answer = assistant.ask(text, k=k, reply_language=reply)
         if as_json:
-            typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+            typer.echo(_clean(json.dumps(answer.to_dict(), ensure_ascii=False)))
         else:
             if n:
                 typer.echo("\n" + "-" * 60)
@@ -369,7 +479,8 @@ def evaluate_command(
             def answer(text: str, language: str) -> dict | None:
                 return assistant.ask(text).to_dict()
 
-        result = score(cases, answer)
+        with _store_errors():
+            result = score(cases, answer)
         typer.echo(result.line())
         for item in result.wrong:
             typer.echo("wrong: " + json.dumps(item, ensure_ascii=False))
@@ -398,7 +509,8 @@ def evaluate_command(
         def rank(text: str, filters=filters) -> list[tuple[str, str]]:
             return [(c.kind, c.id) for c in assistant.ask(text, k=5, filters=filters).citations]
 
-        scores = evaluate(rank, items)
+        with _store_errors():
+            scores = evaluate(rank, items)
         typer.echo(f"corpus: {title}")
         typer.echo(f"{'split':<9}{'lang':<6}{'n':>5}{'hit@1':>8}{'hit@5':>8}{'MRR':>8}")
         for split in ("tune", "holdout", "all"):
@@ -485,12 +597,16 @@ def sessions_list(ctx: typer.Context) -> None:
 
 
 def _named(name: str):
-    from assistant.session import LOCAL_OWNER
+    from assistant.session import LOCAL_OWNER, check_text, shown
 
+    try:
+        check_text(name, "the session name")
+    except ValueError as exc:
+        fail(str(exc))
     store = _store(Settings())
-    conversation = store.by_name(LOCAL_OWNER, name) or store.get(LOCAL_OWNER, name)
+    conversation = store.get(LOCAL_OWNER, name) or store.by_name(LOCAL_OWNER, name)
     if conversation is None:
-        fail(f"no conversation named {name!r} (`wpb sessions` lists them)")
+        fail(f"no conversation named {shown(name)} (`wpb sessions` lists them)")
     return store, conversation
 
 
@@ -511,33 +627,38 @@ def sessions_delete(name: Annotated[str, typer.Argument(help="The conversation's
 
     store, conversation = _named(name)
     store.delete(LOCAL_OWNER, conversation.id)
-    typer.echo(f"deleted {name} ({len(conversation.turns)} turns)")
+    typer.echo(f"deleted {conversation.name or conversation.id} ({len(conversation.turns)} turns)")
 
 
 @app.command()
-def status() -> None:
-    """Report the index in use: build id, when built, embedder, store and counts."""
+def status(
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Open every part of the index (units, chunks, tables, glossary, calculator, vectors, "
+            "a probe query) and report what is broken; exit 2 if anything is (`wpb ingest` repairs it).",
+        ),
+    ] = False,
+) -> None:
+    """Report the index in use: build id, when built, embedder, store and counts (--check: its health)."""
     index = open_index(Settings())
     build = index.build
-    typer.echo(
-        json.dumps(
-            {
-                k: build.get(k)
-                for k in (
-                    "build_id",
-                    "created",
-                    "embedder",
-                    "store",
-                    "collection",
-                    "chunks",
-                    "counts",
-                    "documents",
-                )
-            },
-            ensure_ascii=False,
-            indent=2,
+    keys = ("build_id", "created", "embedder", "store", "collection", "chunks", "counts", "documents")
+    report = {k: build.get(k) for k in keys}
+    if check:
+        from assistant.build_check import check_index
+
+        report["check"] = check_index(index)
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    broken = {part: state for part, state in report.get("check", {}).items() if state != "ok"}
+    if broken:
+        first = next(iter(broken))
+        fail(
+            f"the index {index.build_id} is broken ({', '.join(broken)}): {first}: {broken[first]}; "
+            "run `wpb ingest` to repair it",
+            2,
         )
-    )
 
 
 if __name__ == "__main__":  # pragma: no cover

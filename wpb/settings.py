@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     )
     chroma_port: int = 8000
     chroma_ssl: bool = False
+    chroma_timeout: float = Field(
+        10.0, gt=0, description="Seconds a Chroma server has to answer each request before giving up"
+    )
     chroma_collection_prefix: str = "wpb"
     database_url: str | None = Field(
         None,
@@ -64,4 +67,39 @@ class Settings(BaseSettings):
 
     def store_target(self) -> StoreTarget:
         """Where the vectors live: the embedded store, or the Chroma server when chroma_host is set."""
-        return StoreTarget(self.chroma_host, self.chroma_port, self.chroma_ssl, self.chroma_collection_prefix)
+        return StoreTarget(
+            self.chroma_host,
+            self.chroma_port,
+            self.chroma_ssl,
+            self.chroma_collection_prefix,
+            timeout=self.chroma_timeout,
+        )
+
+
+class SettingsError(ValueError):
+    """A WPB_* variable (or .env entry) has a value the settings cannot take; the message is one line."""
+
+
+SECRET_HINTS = ("key", "url", "password", "secret", "token")
+
+
+def _problem(error: dict) -> str:
+    """ "WPB_CHROMA_PORT='abc': Input should be a valid integer" for one of pydantic's errors."""
+    field = str(error["loc"][0]) if error.get("loc") else ""
+    variable = f"WPB_{field.upper()}" if field else "a WPB_ variable"
+    value = error.get("input")
+    shown = "" if any(h in field for h in SECRET_HINTS) or not isinstance(value, str) else f"={value[:40]!r}"
+    return f"{variable}{shown}: {error['msg']}"
+
+
+def load_settings() -> Settings:
+    """The settings, or a SettingsError naming each bad variable on one line (never a traceback)."""
+    from pydantic import ValidationError
+    from pydantic_settings import SettingsError as SourceError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise SettingsError("; ".join(_problem(error) for error in exc.errors())) from None
+    except SourceError as exc:  # a value pydantic-settings could not even parse (e.g. bad JSON)
+        raise SettingsError(" ".join(str(exc).split())) from None
