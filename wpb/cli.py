@@ -174,9 +174,12 @@ def ingest(
             strict=True,
             accept_smaller=accept_smaller,
         )
-    except (CorpusError, IngestError, EmbedderError, VectorStoreError) as exc:
+    except (CorpusError, IngestError) as exc:
         printer.close()
         fail(f"{exc}\nThe index in use (if any) was left unchanged.")
+    except (EmbedderError, VectorStoreError) as exc:  # the store or the embedder failed: no usable index
+        printer.close()
+        fail(f"{' '.join(str(exc).split())}\nThe index in use (if any) was left unchanged.", 2)
     printer.close()
     if result.up_to_date:
         typer.echo(f"index {result.build_id} is up to date; nothing re-embedded ({result.seconds:.2f} s)")
