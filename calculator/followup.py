@@ -62,10 +62,11 @@ def all_scope(reading: Reading) -> bool:
 def dangling(reading: Reading) -> bool:
     """With no figure before it, a question that only carries on ("and posts?") or points at something
     it does not name ("how many posts does it have?"): there is nothing to carry on from."""
-    if named_mentions(reading) or reading.years:
+    if (named_mentions(reading) and not reading.excluded) or reading.years:
         return False
     back = any(t.has("followup", "back") for i, t in enumerate(reading.tokens) if i not in reading.used)
-    return marked(reading) or back
+    left_out = reading.excluded and not [m for m in reading.mentions if m not in reading.excluded]
+    return marked(reading) or back or bool(left_out)  # "excluding posts?": from what?
 
 
 def stands_alone(reading: Reading, found: list[Intent] | Stop | None) -> bool:
@@ -114,6 +115,8 @@ def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop 
     pointing = refers_back(reading)
     if (pointing or _pronoun(reading)) and previous.varying:
         return ask_back  # "its budget?" after several: which one?
+    if any(t.has("followup", "scope") for t in reading.tokens):
+        return unclear  # "its total budget", "the next year": not the last figure, nor a change of one word
     tokens = reading.tokens
     consumed = set(reading.used)
     intent = replace(previous, notes=(), measure_given=True)

@@ -354,3 +354,24 @@ def test_a_follow_up_it_cannot_read_safely_gets_no_figure(helper, questions):
 def test_corrections_pointing_back_and_whole_questions(helper, questions, expected):
     *_, last = converse(helper, *questions)
     assert value(last) == pytest.approx(expected), last.answer
+
+
+# -- a third adversarial pass: a word pointing back with a word that widens or moves the figure ---------
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ("What is the regular budget of subprogramme 4?", "what is its total budget?"),
+        ("次级方案 4 的经常预算是多少？", "它的总预算呢？"),
+        ("What is the budget of subprogramme 4?", "what is that for UN-Habitat as a whole?"),
+        ("What is the budget of subprogramme 4?", "员额总数是多少？"),
+        ("What is the budget of subprogramme 2?", "what is it for the next one?"),
+        ("What were contributions in 2018?", "what was it the next year?"),
+        ("What were contributions in 2017?", "它上一年是多少？"),
+        ("What were contributions in 2017?", "2018 年以后呢？"),
+        ("What is the budget of subprogramme 4?", "what will it be next year?"),
+        ("excluding posts?",),
+    ],
+)
+def test_a_word_that_widens_or_moves_the_figure_is_never_read_as_the_last_one(helper, questions):
+    *_, last = converse(helper, *questions)
+    assert value(last) is None, last.answer
