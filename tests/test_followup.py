@@ -375,3 +375,10 @@ def test_corrections_pointing_back_and_whole_questions(helper, questions, expect
 def test_a_word_that_widens_or_moves_the_figure_is_never_read_as_the_last_one(helper, questions):
     *_, last = converse(helper, *questions)
     assert value(last) is None, last.answer
+
+
+def test_eval_scores_the_conversations_and_the_answers_set(cli_env):
+    conversations = runner.invoke(app, ["eval", "--followups"])
+    assert conversations.exit_code == 0 and "0 wrong" in conversations.output, conversations.output
+    answers = runner.invoke(app, ["eval", "--answers"])
+    assert answers.exit_code == 0 and answers.output.startswith("all: descriptive "), answers.output

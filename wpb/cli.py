@@ -453,14 +453,66 @@ def evaluate_command(
             "languages, each figure read from the tables by the generator).",
         ),
     ] = False,
+    answers: Annotated[
+        bool,
+        typer.Option(
+            "--answers",
+            help="The descriptive, overview, which-table and out-of-scope questions (eval/answers.jsonl, "
+            "or --questions): right unit cited and facts present, or refused, per kind and split.",
+        ),
+    ] = False,
+    followups: Annotated[
+        bool,
+        typer.Option(
+            "--followups",
+            help="The generated conversations (a first question, then follow-ups), scored turn by turn "
+            "with the tables' own figures (exit 1 on any wrong number).",
+        ),
+    ] = False,
 ) -> None:
     """Retrieval quality (hit@1, hit@5, MRR per language and split), or with --numeric the calculator's
-    right / clarified / refused / unanswered / wrong answers (exit 1 on any wrong number)."""
+    right / clarified / refused / unanswered / wrong answers (exit 1 on any wrong number), --answers the
+    answers set, --followups the generated conversations."""
     from pathlib import Path
 
     from retriever.evaluate import QUESTIONS, evaluate, load_questions
 
     assistant = load_assistant(Settings())
+    if answers:
+        from evaluation.answers import ANSWERS, load
+        from evaluation.answers import score as score_answers
+
+        path = Path(questions) if questions else ANSWERS
+        try:
+            cases = load(path)
+        except (OSError, ValueError, KeyError) as exc:
+            fail(f"{path}: cannot read the questions ({exc})")
+        result = score_answers(cases, lambda text: assistant.ask(text).to_dict())
+        for line in result.lines():
+            typer.echo(line)
+        if verbose:
+            for item in result.misses:
+                typer.echo("miss: " + json.dumps(item, ensure_ascii=False))
+        return
+    if followups:
+        from evaluation.followups import FollowUps, run
+        from evaluation.generator import Names
+        from index.layout import CALCULATOR_LEXICON
+
+        names = Names.load(assistant.index.calculator_dir / CALCULATOR_LEXICON)
+        conversations = FollowUps(assistant.index.tables, names).all()
+
+        def turn(text: str, language: str, context):
+            answer = assistant.ask(text, context=context)
+            return answer.to_dict(), answer.context
+
+        result = run(conversations, turn)
+        typer.echo(f"{len(conversations)} conversations · " + result.line())
+        for item in result.wrong:
+            typer.echo("wrong: " + json.dumps(item, ensure_ascii=False))
+        if result.wrong:
+            raise typer.Exit(1)
+        return
     if numeric:
         from evaluation.numeric import NUMERIC_QUESTIONS, calculator_answers, load_cases, score
 
