@@ -174,10 +174,10 @@ def ingest(
             strict=True,
             accept_smaller=accept_smaller,
         )
-    except (CorpusError, IngestError) as exc:
+    except (CorpusError, IngestError, EmbedderError) as exc:  # bad corpus or settings (a model not found)
         printer.close()
         fail(f"{exc}\nThe index in use (if any) was left unchanged.")
-    except (EmbedderError, VectorStoreError) as exc:  # the store or the embedder failed: no usable index
+    except VectorStoreError as exc:  # the store failed (a Chroma server that does not answer): exit 2
         printer.close()
         fail(f"{' '.join(str(exc).split())}\nThe index in use (if any) was left unchanged.", 2)
     printer.close()
