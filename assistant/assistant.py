@@ -191,6 +191,8 @@ class Assistant:
                 answer.read_as = outcome.described
             if outcome.status == "unread":  # no figure computed: what the text says, if it says it
                 answer = self.from_text(question, asked, language, k, filters, outcome) or answer
+            elif outcome.reason == "two_questions":  # two figures asked: the text may state both
+                self.text_beside(answer, question, asked, language, k, filters)
         else:
             answer = self.retrieve(question, asked, k, filters, reply=language)
         answer.read_as = answer.read_as or question
@@ -266,6 +268,16 @@ class Assistant:
             found.answer = f"{lead}\n{found.answer}"
         found.route = "retrieval"
         return found
+
+    def text_beside(
+        self, answer: Answer, question: str, asked: str, language: str, k: int, filters: Filters | None
+    ) -> None:
+        """Below a question back, the sentences of the text that state figures for the question, quoted
+        and cited (no figure is computed)."""
+        found = self.retrieve(question, asked, k, filters, reply=language)
+        if any(numbers(c.quote) for c in found.citations):
+            answer.answer = f"{answer.answer}\n\n{t('calc.text_says', language)}\n{found.answer}"
+            answer.citations = found.citations
 
     def from_text(
         self, question: str, asked: str, language: str, k: int, filters: Filters | None, outcome: Outcome

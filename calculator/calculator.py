@@ -42,6 +42,7 @@ class Outcome:
     intent: Intent | None = None  # the reading answered (a follow-up carries it over)
     followed: bool = False  # read as a follow-up of the previous question
     unknown: list[str] = field(default_factory=list)  # "unread": the words not understood
+    reason: str = ""  # why no figure: the Stop's message key ("two_questions", ...)
 
 
 class Calculator:
@@ -265,7 +266,7 @@ class Calculator:
                 label = f"{self.phraser.what(hint.want, language)}: {fmt(hint.value, hint.unit, hint.whole)}"
                 options.append(Option(label, t(f"calc.ask_{basis}", language, year=hint.want.year)))
         status = {"clarify": "clarify", "absent": "absent", "unread": "unread"}.get(stop.kind, "absent")
-        outcome = Outcome(text, None, [], status, options)
+        outcome = Outcome(text, None, [], status, options, reason=stop.message)
         if stop.kind == "unread":
             outcome.unknown = list(stop.values.get("words", []))
         return outcome

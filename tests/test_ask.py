@@ -258,3 +258,13 @@ def test_a_figure_a_table_holds_goes_to_the_calculator(assistant):
     answer = assistant.ask("What is the operating reserve for 2020?")
     assert answer.route == "calculator" and answer.result["value"] == 1893
     assert answer.citations[0].label == "表 3.0 / Table 3.0"
+
+
+def test_two_figures_asked_get_a_question_back_and_the_sentence_that_states_them(assistant):
+    question = (
+        "How much total income is projected for the Foundation non-earmarked account in 2020, and how much "
+        "of that is expected from Member States' voluntary contributions?"
+    )
+    answer = assistant.ask(question)
+    assert answer.status == "clarify" and answer.result is None  # no figure computed
+    assert "¶59" in [c.label for c in answer.citations] and "2 080 万美元" in answer.answer
