@@ -248,3 +248,9 @@ def test_a_deliverable_is_not_checked_against_money(assistant):
 def test_sums_the_words_ask_for(assistant, question, value, formula):
     found = result(assistant, question)
     assert (found["value"], found["formula"]) == (value, formula)
+
+
+def test_which_is_bigger_and_by_how_much_is_the_difference(assistant):
+    """ "Which is bigger, and by how much?": the gap, not the larger figure alone."""
+    found = result(assistant, "Is the regular budget bigger for SP3 or SP4, and by how much?")
+    assert found["operation"] == "difference" and found["value"] == pytest.approx(443.2)
