@@ -74,4 +74,7 @@ def test_a_reload_finds_the_conversation_and_a_follow_up_is_read_against_it(app_
         page.reload()
         page.get_by_test_id("stChatMessage").nth(3).wait_for(timeout=60_000)
         assert "56 158.6" in page.get_by_test_id("stChatMessage").nth(3).inner_text()
+        page.get_by_test_id("stSidebar").wait_for(timeout=30_000)  # drawn fully before the screenshot
+        page.get_by_test_id("stDataFrame").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1_500)
         page.screenshot(path=ARTIFACTS / "conversation-restored.png", full_page=True)
