@@ -21,7 +21,7 @@ from embeddings import EmbedderError
 from index.reader import Index, IndexUnavailable
 from ingest.pipeline import run_ingest
 from vectorstore import VectorStoreError
-from webapp.conversation import to_markdown
+from webapp.conversation import to_markdown, turns_markdown
 from webapp.texts import EXAMPLES, say, short
 from webapp.views import (
     audit_frame,
@@ -194,8 +194,7 @@ def earlier_markdown(conversation_id: str, count: int, updated: str) -> str:
     """The conversation's earlier turns as Markdown, made once per change of the conversation."""
     kept = sessions.store.get(sessions.owner, conversation_id)
     turns = turns_for_export(kept)[:count] if kept is not None else []
-    text = to_markdown(turns, title="")
-    return text.split("\n", 4)[-1] if text.startswith("# ") else text
+    return turns_markdown(turns)
 
 
 # -- the page --------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from embeddings import Embedder, make_embedder
 from index.layout import CALCULATOR_CONFIG
 from index.reader import Index
 from ingest.citation import citation_label
-from ingest.fidelity import numbers
+from ingest.fidelity import MONTHS, numbers
 from ingest.model import Unit
 from messages import t
 from retriever.expand import Expander
@@ -75,10 +75,10 @@ TEXT = {
 }
 
 
-_DATE = re.compile(
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_DATE = re.compile(  # dates, years and ordinals ("第九届"): numbers that state no figure
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    r"|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b"
+    rf"|\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\s+\d{{1,2}}\b"
     r"|\b(?:19|20)\d\d\b|第\s*[\d一二三四五六七八九十百]+\s*[届次期]"
 )
 
@@ -336,7 +336,8 @@ class Assistant:
         if result["cells"]:
             lines += ["", t("dialogue.cells", language), ""]
             for cell in result["cells"]:
-                label = citation_label(self.document.get("table", cell["table"]) or self.document.units[0])
+                table = self.document.get("table", cell["table"])
+                label = citation_label(table) if table is not None else cell["table"]
                 lines.append(
                     "• " + t("dialogue.cell", language, label=label, row=cell["row"], column=cell["column"])
                 )

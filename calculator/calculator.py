@@ -150,7 +150,7 @@ class Calculator:
         if previous is not None and not followed and not everything:
             carried = self.with_whom(previous, found[0])
             if carried is not None:  # read on its own, it drops whom the last figure was for: which?
-                return self.which_scope(found[0], carried, previous, reading, language)
+                return self.which_scope(found[0], *carried, previous, reading, language)
         if prose:
             found = [replace(intent, prose=True) for intent in found]
         done = [(intent, self.executor.run(intent)) for intent in found]
@@ -170,19 +170,26 @@ class Calculator:
             outcome.answer = f"{outcome.read_as}\n\n{outcome.answer}"
         return outcome
 
-    def with_whom(self, previous: Intent, alone: Intent) -> Intent | None:
+    def with_whom(self, previous: Intent, alone: Intent) -> tuple[Intent, Result] | None:
         """A question read on its own that drops whom the last figure was for (a component, say), with
-        that member put back, when the document has that figure; None otherwise."""
+        that member put back, and its figure, when the document has it; None otherwise."""
         whom = set(self.config.role("whom"))
         kept = {d for d, _ in alone.fixed} | ({alone.varying[0]} if alone.varying else set())
         lost = tuple((d, k) for d, k in previous.fixed if d in whom and d not in kept)
         if not lost:
             return None
-        carried = replace(alone, fixed=alone.fixed + lost, whole=alone.whole, notes=())
-        return carried if isinstance(self.executor.run(carried), Result) else None
+        carried = replace(alone, fixed=alone.fixed + lost, notes=())
+        result = self.executor.run(carried)
+        return (carried, result) if isinstance(result, Result) else None
 
     def which_scope(
-        self, alone: Intent, carried: Intent, previous: Intent, reading: Reading, language: str
+        self,
+        alone: Intent,
+        carried: Intent,
+        theirs: Result,
+        previous: Intent,
+        reading: Reading,
+        language: str,
     ) -> Outcome:
         """A question naming no member after one member's figure ("what is the total budget?"): the
         whole's figure, or the last member's? Both offered, each as a question that says which."""
@@ -196,10 +203,7 @@ class Calculator:
         names = t("calc.list_sep", language).join(
             self.unambiguous(d, k, language) for d, k in previous.fixed if d in whom
         )
-        result = self.executor.run(carried)
-        label = names
-        if isinstance(result, Result):
-            label = f"{self.phraser.described(carried, language, result)}: {fmt(result.value, result.unit)}"
+        label = f"{self.phraser.described(carried, language, theirs)}: {fmt(theirs.value, theirs.unit)}"
         options.append(Option(label, t("calc.ask_scope_member", language, question=asked, member=names)))
         return Outcome(t("calc.stop.which_scope", language), None, [], "clarify", options)
 

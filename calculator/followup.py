@@ -25,7 +25,7 @@ def marked(reading: Reading) -> bool:
 
 
 ACTS = ("table", "paragraph", "why")
-PLAIN = ("filler", "followup", "non_table", "quantifier", "ask")
+ACT_WORDS = ("filler", "followup", "non_table", "quantifier", "ask")  # what a question about the answer holds
 
 
 def act(reading: Reading) -> str | None:
@@ -34,7 +34,7 @@ def act(reading: Reading) -> str | None:
     if reading.unknown or reading.mentions or reading.years or reading.heads or reading.numbers:
         return None
     found = [v for t in reading.tokens for v in t.values("followup") if v in ACTS]
-    plain = all(any(t.has(kind) for kind in PLAIN) for t in reading.tokens)
+    plain = all(any(t.has(kind) for kind in ACT_WORDS) for t in reading.tokens)
     return found[0] if found and plain and len(set(found)) == 1 else None
 
 

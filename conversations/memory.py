@@ -1,4 +1,4 @@
-"""MemoryStore: the conversation store in dictionaries, for tests and for `WPB_CONVERSATIONS=memory`."""
+"""MemoryStore: the conversation store in dictionaries, for tests and for `WPB_DATABASE_URL=memory`."""
 
 from __future__ import annotations
 

@@ -79,118 +79,54 @@ class FollowUps:
     def pick(self, templates: dict[str, list[str]], language: str) -> str:
         return self.rng.choice(templates[language])
 
+    def turn(
+        self, templates: dict[str, list[str]], language: str, value: float | None, unit: str = "", **fill: str
+    ) -> Case:
+        """One question from a template, with the figure it must get (None: it must get no number)."""
+        question = self.pick(templates, language).format(**fill)
+        return self.case(question, language, value, unit, "answer" if value is not None else "none")
+
     def all(self) -> list[Conversation]:
         out: list[Conversation] = []
-        o = self.oracle
+        o, money, posts = self.oracle, "thousand USD", "posts"
         for language in ("en", "zh"):
             for first in SUBPROGRAMMES:
                 for second in SUBPROGRAMMES:
                     if second == first:
                         continue
-                    # money of one subprogramme, then another, then its posts
                     c1, c2 = self.component(first, language), self.component(second, language)
-                    out.append(
-                        [
-                            self.case(
-                                self.pick(FIRST_MONEY, language).format(c=c1),
-                                language,
-                                o.money(first),
-                                "thousand USD",
-                            ),
-                            self.case(
-                                self.pick(AND_FOR, language).format(x=c2),
-                                language,
-                                o.money(second),
-                                "thousand USD",
-                            ),
-                            self.case(self.pick(POSTS, language), language, o.posts(second), "posts"),
-                        ]
-                    )
-                    # one source of funding of a subprogramme, another source, another subprogramme
                     f1, f2 = self.rng.sample(FUNDINGS, 2)
-                    out.append(
-                        [
-                            self.case(
-                                self.pick(FIRST_FUNDING, language).format(
-                                    c=c1, f=self.member("funding", f1, language)
-                                ),
-                                language,
-                                o.money(first, f1),
-                                "thousand USD",
-                            ),
-                            self.case(
-                                self.pick(AND_FOR, language).format(x=self.member("funding", f2, language)),
-                                language,
-                                o.money(first, f2),
-                                "thousand USD",
-                            ),
-                            self.case(
-                                self.pick(AND_FOR, language).format(x=c2),
-                                language,
-                                o.money(second, f2),
-                                "thousand USD",
-                            ),
-                        ]
-                    )
-                    # posts of a grade, another grade, another subprogramme
                     g1, g2 = self.rng.sample(GRADES, 2)
-                    out.append(
-                        [
-                            self.case(
-                                self.pick(FIRST_GRADE, language).format(
-                                    c=c1, g=self.member("grade", g1, language)
-                                ),
-                                language,
-                                o.posts(first, grade=g1),
-                                "posts",
-                            ),
-                            self.case(
-                                self.pick(AND_FOR, language).format(x=self.member("grade", g2, language)),
-                                language,
-                                o.posts(first, grade=g2),
-                                "posts",
-                            ),
-                            self.case(
-                                self.pick(AND_FOR, language).format(x=c2),
-                                language,
-                                o.posts(second, grade=g2),
-                                "posts",
-                            ),
-                        ]
-                    )
-                    # a question that stands on its own after another is read on its own
-                    out.append(
-                        [
-                            self.case(
-                                self.pick(FIRST_MONEY, language).format(c=c1),
-                                language,
-                                o.money(first),
-                                "thousand USD",
-                            ),
-                            self.case(
-                                self.pick(FIRST_GRADE, language).format(
-                                    c=c2, g=self.member("grade", g1, language)
-                                ),
-                                language,
-                                o.posts(second, grade=g1),
-                                "posts",
-                            ),
-                            # naming no member after a member's figure: the whole's, or the member's? asked
+                    fund1, fund2 = self.member("funding", f1, language), self.member("funding", f2, language)
+                    grade1, grade2 = self.member("grade", g1, language), self.member("grade", g2, language)
+                    t = self.turn
+                    out += [
+                        [  # money of one subprogramme, then another, then its posts
+                            t(FIRST_MONEY, language, o.money(first), money, c=c1),
+                            t(AND_FOR, language, o.money(second), money, x=c2),
+                            t(POSTS, language, o.posts(second), posts),
+                        ],
+                        [  # one source of funding of a subprogramme, another source, another subprogramme
+                            t(FIRST_FUNDING, language, o.money(first, f1), money, c=c1, f=fund1),
+                            t(AND_FOR, language, o.money(first, f2), money, x=fund2),
+                            t(AND_FOR, language, o.money(second, f2), money, x=c2),
+                        ],
+                        [  # posts of a grade, another grade, another subprogramme
+                            t(FIRST_GRADE, language, o.posts(first, grade=g1), posts, c=c1, g=grade1),
+                            t(AND_FOR, language, o.posts(first, grade=g2), posts, x=grade2),
+                            t(AND_FOR, language, o.posts(second, grade=g2), posts, x=c2),
+                        ],
+                        [  # a question that stands on its own after another is read on its own; one that
+                            # names no member after a member's figure (the whole's, or the member's?) is asked
+                            t(FIRST_MONEY, language, o.money(first), money, c=c1),
+                            t(FIRST_GRADE, language, o.posts(second, grade=g1), posts, c=c2, g=grade1),
                             self.case(self.pick(TOTAL, language), language, None, expect="clarify"),
-                        ]
-                    )
-                    # posts, then a member the document does not have: no number
-                    out.append(
-                        [
-                            self.case(
-                                self.pick(FIRST_POSTS, language).format(c=c1),
-                                language,
-                                o.posts(first),
-                                "posts",
-                            ),
-                            self.case(self.pick(NOT_THERE, language), language, None, expect="none"),
-                        ]
-                    )
+                        ],
+                        [  # posts, then a member the document does not have: no number
+                            t(FIRST_POSTS, language, o.posts(first), posts, c=c1),
+                            t(NOT_THERE, language, None),
+                        ],
+                    ]
         return out
 
 

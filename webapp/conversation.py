@@ -39,7 +39,14 @@ def to_markdown(
         "",
         f"UN-Habitat Work Programme and Budget for 2020 (HSP/EB.1/2/Rev.1) · exported {when:%Y-%m-%d %H:%M}",
         "",
+        turns_markdown(turns),
     ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def turns_markdown(turns: list[dict]) -> str:
+    """The turns alone (no title or export line), as to_markdown writes them."""
+    lines: list[str] = []
     for n, turn in enumerate(turns, 1):
         answer = turn["answer"]
         lines += [f"## {n}. {one_line(turn['question'])}", ""]
