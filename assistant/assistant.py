@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from assistant.extract import best_sentences, official_sentence, sentences
 from assistant.language import detect_language
 from assistant.llm import LLMComposer, asks_for_number
 from assistant.prompt import Source, marker_label, unit_text
+from assistant.stated import Stated, StatedFigures, states_figure
 from assistant.validate import problem
 from calculator.calculator import Calculator, Outcome
 from calculator.intent import Intent
@@ -20,7 +20,7 @@ from embeddings import Embedder, make_embedder
 from index.layout import CALCULATOR_CONFIG
 from index.reader import Index
 from ingest.citation import citation_label
-from ingest.fidelity import MONTHS, numbers
+from ingest.fidelity import numbers
 from ingest.model import Unit
 from messages import t
 from retriever.expand import Expander
@@ -75,26 +75,6 @@ TEXT = {
 }
 
 
-_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
-_DATE = re.compile(  # dates, years and ordinals ("第九届"): numbers that state no figure
-    r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    rf"|\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\s+\d{{1,2}}\b"
-    r"|\b(?:19|20)\d\d\b|第\s*[\d一二三四五六七八九十百]+\s*[届次期]"
-)
-
-
-def _states_figure(sentence: str, words: list[str]) -> bool:
-    """A sentence that states a figure (not only a date, a year or an ordinal) and names what the
-    question asked about: at least half of the words the calculator could not read (their first five
-    letters, so that a plural or a misspelt ending still counts; characters, for Chinese)."""
-    if not numbers(_DATE.sub(" ", sentence)):
-        return False
-    terms = [c for w in words for c in (w.split() if w.isascii() else w.replace(" ", ""))]
-    text = sentence.lower()
-    found = [term for term in terms if term.lower()[:5] in text]
-    return bool(terms) and len(found) * 2 >= len(terms)
-
-
 def say(key: str, language: str, **kw: object) -> str:
     return TEXT[key][1 if language == "zh" else 0].format(**kw)
 
@@ -121,6 +101,7 @@ class Assistant:
         self.official = index.document.language
         self.glossary = index.glossary
         self.calculator = open_calculator(index)
+        self.stated = StatedFigures(self.calculator.lexicon) if self.calculator else None
         self._embedder = embedder
         self._engine: SearchEngine | None = None
         self._engine_lock = threading.Lock()
@@ -195,6 +176,8 @@ class Assistant:
                 self.text_beside(answer, question, asked, language, k, filters)
         else:
             answer = self.retrieve(question, asked, k, filters, reply=language)
+            if asks_for_number(question):
+                self.state_figure(answer, question, language, answer.citations)
         answer.read_as = answer.read_as or question
         answer.context = self.next_context(answer, previous, act, figure)
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -293,9 +276,11 @@ class Assistant:
         if not asks_for_number(question):  # the words not read, then what the text says
             found.answer = f"{outcome.answer}\n\n{found.answer}"
             return found
-        stating = [c for c in found.citations if _states_figure(c.quote, outcome.unknown)]
-        if stating:
+        stated = self.stated_figure(question, language, found.citations, outcome.unknown)
+        if stated or any(states_figure(c.quote, outcome.unknown) for c in found.citations):
             found.answer = f"{t('calc.from_text', language)}\n{found.answer}"
+            if stated:
+                self.give_stated(found, language, *stated)
             return found
         words = " ".join(outcome.unknown)
         near = ", ".join(c.label for c in found.citations[:3])
@@ -381,7 +366,47 @@ class Assistant:
                     f"{self.full_text(unit, self.official)}"
                 )
             parts.append(text)
-        return Answer(question, language, "lookup", "\n\n".join(parts), citations)
+        answer = Answer(question, language, "lookup", "\n\n".join(parts), citations)
+        if asks_for_number(question):  # "what does ¶102 say the fund gave?": the figure it states
+            self.state_figure(answer, question, language, citations)
+        return answer
+
+    def state_figure(self, answer: Answer, question: str, language: str, citations: list[Citation]) -> None:
+        """The figure a question asks for, where a cited paragraph states it, put first in the answer."""
+        stated = self.stated_figure(question, language, citations)
+        if stated:
+            self.give_stated(answer, language, *stated)
+
+    def stated_figure(
+        self, question: str, language: str, citations: list[Citation], unknown: list[str] | None = None
+    ) -> tuple[Stated, str] | None:
+        """The figure a question asks for as a cited paragraph states it (read from its sentence and
+        checked against the official text), with the paragraph's label; None when none does."""
+        if self.stated is None:
+            return None
+        passages, labels = [], {}
+        for citation in citations:
+            unit = self.cited_unit(citation.kind, citation.id)
+            if unit is not None and citation.kind == "paragraph":
+                passages.append((unit.id, self.in_language(unit, language).text, unit.text))
+                labels[unit.id] = citation.label
+        found = self.stated.find(question, language, passages, unknown)
+        return (found, labels[found.paragraph]) if found else None
+
+    @staticmethod
+    def give_stated(answer: Answer, language: str, found: Stated, label: str) -> None:
+        """A figure the text states, first in the answer and as its result (operation "stated")."""
+        answer.answer = f"{t('calc.stated', language, printed=found.printed, label=label)}\n\n{answer.answer}"
+        answer.status = "stated"
+        answer.result = {
+            "value": found.value,
+            "unit": found.unit,
+            "operation": "stated",
+            "formula": f"{label}: “{found.sentence}”",
+            "cells": [],
+            "paragraph": found.paragraph,
+            "printed": found.printed,
+        }
 
     def in_language(self, unit: Unit, language: str) -> Unit:
         """The unit in the question's language when the corpus has it, else the official unit."""
