@@ -144,6 +144,7 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     if pronouns:  # "its" with nothing named before it to refer to
         return Stop("clarify", "which_reference", {"words": pronouns[0].text})
     combos = list(itertools.product(*[_readings(reading, m, config) for m in reading.mentions]))
+    combos = _fewest_repeats(combos, reading.mentions)
     intents: list[Intent] = []
     stops: list[Stop] = []
     for combo in combos[:16]:
@@ -154,6 +155,28 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
             intents = [replace(i, future=True) for i in intents]
         return list(dict.fromkeys(intents))
     return stops[0]
+
+
+def _fewest_repeats(
+    combos: list[tuple[tuple[str, str], ...]], mentions: list[Mention]
+) -> list[tuple[tuple[str, str], ...]]:
+    """One word, one thing: of the ways to read ambiguous words, those that least often read a word as a
+    member another word already names when it could name something of another dimension
+    ("<source>-funded posts in <name of a component and a source>": the component). A word that only
+    restates the member ("Foundation (non-earmarked)") is not counted."""
+
+    def repeats(combo: tuple[tuple[str, str], ...]) -> int:
+        dims = {d for d, _ in combo}
+        return sum(
+            1
+            for i, (reading, mention) in enumerate(zip(combo, mentions, strict=True))
+            if reading != ("", "")
+            and reading in combo[:i] + combo[i + 1 :]
+            and any(d not in dims for d, _ in mention.readings)
+        )
+
+    fewest = min((repeats(c) for c in combos), default=0)
+    return [c for c in combos if repeats(c) == fewest]
 
 
 def _future(reading: Reading) -> bool:

@@ -91,6 +91,17 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _without(phrase: str, optional: list[str]) -> list[str]:
+    """A name as listed, and said without the particles a language may leave out of it (a phrase of four
+    characters at least, so that a short name never becomes another word)."""
+    said = [phrase]
+    for particle in optional:
+        shorter = phrase.replace(particle, "")
+        if shorter != phrase and len(_key(shorter)) >= 4:
+            said.append(shorter)
+    return said
+
+
 def _key(phrase: str) -> str:
     """How a phrase is stored: a phrase in a script without spaces, without them."""
     return phrase if phrase.isascii() else re.sub(r"\s+", "", phrase)
@@ -121,6 +132,8 @@ class Lexicon:
     heads: dict[str, str] = field(default_factory=dict)  # head name → the dimension it names (from config)
     amounts: dict[str, tuple[float, str]] = field(default_factory=dict)
     year_words: set[str] = field(default_factory=set)  # written after a year in some languages
+    # language → list name → phrases: how a question asks for a figure the text states ([stated])
+    stated: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     _pattern: re.Pattern[str] | None = None
     _words: set[str] | None = None
     _blanks: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
@@ -157,13 +170,15 @@ class Lexicon:
                 raise CorpusError(f"{path}: {where} must be a list of strings")
             return value
 
+        optional = phrases(_table(data, "particles", path).get("optional", []), "particles.optional")
         for dim, members in _table(data, "entities", path).items():
             for key, listed in _mapping(members, f"entities.{dim}", path).items():
                 if dim not in dimensions or key not in dimensions[dim]:
                     raise CorpusError(f"{path}: entities.{dim}.{key} is not a member in calculator.toml")
                 for phrase in phrases(listed, f"entities.{dim}.{key}"):
-                    self.add(phrase, Tag("entity", f"{dim}:{key}"))
-                    self.languages.setdefault(phrase_key(phrase), set()).add(language)
+                    for said in _without(phrase, optional):
+                        self.add(said, Tag("entity", f"{dim}:{key}"))
+                        self.languages.setdefault(phrase_key(said), set()).add(language)
         for dim, members in _table(data, "names", path).items():
             for key, name in _mapping(members, f"names.{dim}", path).items():
                 if not isinstance(name, str):
@@ -184,6 +199,9 @@ class Lexicon:
             if not isinstance(spec.get("factor"), int | float) or not isinstance(spec.get("unit"), str):
                 raise CorpusError(f"{path}: amounts.{word} needs a number 'factor' and a 'unit'")
             self.amounts[normalise(word)] = (float(spec["factor"]), spec["unit"])
+        for name, listed in _table(data, "stated", path).items():
+            words = tuple(normalise(p) for p in phrases(listed, f"stated.{name}"))
+            self.stated.setdefault(language, {})[name] = words
         for section, kind in NUMBERED.items():
             for phrase, number in _table(data, section, path).items():
                 if not isinstance(number, int):
