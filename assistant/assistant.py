@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from assistant.extract import best_sentences, official_sentence, sentences
 from assistant.language import detect_language
 from assistant.llm import LLMComposer, asks_for_number
 from assistant.prompt import Source, marker_label, unit_text
-from assistant.stated import Stated, StatedFigures, states_figure
+from assistant.stated import states_figure
 from assistant.validate import problem
 from calculator.calculator import Calculator, Outcome
 from calculator.intent import Intent
@@ -79,6 +80,9 @@ def say(key: str, language: str, **kw: object) -> str:
     return TEXT[key][1 if language == "zh" else 0].format(**kw)
 
 
+_WORD = re.compile(r"[a-z]{5,}")  # the words a misspelling could be mistaken for
+
+
 def open_calculator(index: Index) -> Calculator | None:
     """The calculator over a build's tables, citing units by their labels (None when the corpus has no
     calculator configuration: numeric questions then go to the search)."""
@@ -89,7 +93,12 @@ def open_calculator(index: Index) -> Calculator | None:
         for u in index.document.units
         if u.kind in ("table", "deliverables", "paragraph")
     }
-    return Calculator(index.tables, index.document, index.calculator_dir, labels)
+    texts = [u.text for d in index.documents for u in d.units]
+    texts += [
+        str(label) for column in ("row_path_en", "column_path_en") for label in index.tables[column].unique()
+    ]
+    words = {w for text in texts for w in _WORD.findall(text.lower())}
+    return Calculator(index.tables, index.document, index.calculator_dir, labels, words)
 
 
 class Assistant:
@@ -101,7 +110,6 @@ class Assistant:
         self.official = index.document.language
         self.glossary = index.glossary
         self.calculator = open_calculator(index)
-        self.stated = StatedFigures(self.calculator.lexicon) if self.calculator else None
         self._embedder = embedder
         self._engine: SearchEngine | None = None
         self._engine_lock = threading.Lock()
@@ -176,8 +184,6 @@ class Assistant:
                 self.text_beside(answer, question, asked, language, k, filters)
         else:
             answer = self.retrieve(question, asked, k, filters, reply=language)
-            if asks_for_number(question):
-                self.state_figure(answer, question, language, answer.citations)
         answer.read_as = answer.read_as or question
         answer.context = self.next_context(answer, previous, act, figure)
         answer.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -276,11 +282,8 @@ class Assistant:
         if not asks_for_number(question):  # the words not read, then what the text says
             found.answer = f"{outcome.answer}\n\n{found.answer}"
             return found
-        stated = self.stated_figure(question, language, found.citations, outcome.unknown)
-        if stated or any(states_figure(c.quote, outcome.unknown) for c in found.citations):
+        if any(states_figure(c.quote, outcome.unknown) for c in found.citations):
             found.answer = f"{t('calc.from_text', language)}\n{found.answer}"
-            if stated:
-                self.give_stated(found, language, *stated)
             return found
         words = " ".join(outcome.unknown)
         near = ", ".join(c.label for c in found.citations[:3])
@@ -366,47 +369,7 @@ class Assistant:
                     f"{self.full_text(unit, self.official)}"
                 )
             parts.append(text)
-        answer = Answer(question, language, "lookup", "\n\n".join(parts), citations)
-        if asks_for_number(question):  # "what does ¶102 say the fund gave?": the figure it states
-            self.state_figure(answer, question, language, citations)
-        return answer
-
-    def state_figure(self, answer: Answer, question: str, language: str, citations: list[Citation]) -> None:
-        """The figure a question asks for, where a cited paragraph states it, put first in the answer."""
-        stated = self.stated_figure(question, language, citations)
-        if stated:
-            self.give_stated(answer, language, *stated)
-
-    def stated_figure(
-        self, question: str, language: str, citations: list[Citation], unknown: list[str] | None = None
-    ) -> tuple[Stated, str] | None:
-        """The figure a question asks for as a cited paragraph states it (read from its sentence and
-        checked against the official text), with the paragraph's label; None when none does."""
-        if self.stated is None:
-            return None
-        passages, labels = [], {}
-        for citation in citations:
-            unit = self.cited_unit(citation.kind, citation.id)
-            if unit is not None and citation.kind == "paragraph":
-                passages.append((unit.id, self.in_language(unit, language).text, unit.text))
-                labels[unit.id] = citation.label
-        found = self.stated.find(question, language, passages, unknown)
-        return (found, labels[found.paragraph]) if found else None
-
-    @staticmethod
-    def give_stated(answer: Answer, language: str, found: Stated, label: str) -> None:
-        """A figure the text states, first in the answer and as its result (operation "stated")."""
-        answer.answer = f"{t('calc.stated', language, printed=found.printed, label=label)}\n\n{answer.answer}"
-        answer.status = "stated"
-        answer.result = {
-            "value": found.value,
-            "unit": found.unit,
-            "operation": "stated",
-            "formula": f"{label}: “{found.sentence}”",
-            "cells": [],
-            "paragraph": found.paragraph,
-            "printed": found.printed,
-        }
+        return Answer(question, language, "lookup", "\n\n".join(parts), citations)
 
     def in_language(self, unit: Unit, language: str) -> Unit:
         """The unit in the question's language when the corpus has it, else the official unit."""

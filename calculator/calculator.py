@@ -12,6 +12,7 @@ import pandas as pd
 
 from calculator import followup
 from calculator.audit import Auditor
+from calculator.below import named_row, rows_below
 from calculator.config import Config
 from calculator.cube import Cube, LabelReader
 from calculator.execute import MIXED, Executor, Result
@@ -54,11 +55,14 @@ class Calculator:
         document: Document,
         directory: Path,
         labels: dict[tuple[str, str], str] | None = None,
+        words: set[str] | None = None,
     ):
+        self.tables = tables
         self.config = Config.load(directory / CALCULATOR_CONFIG)
         self.lexicon = Lexicon.load(
             directory / CALCULATOR_LEXICON, self.config.members_by_dimension(), self.config.head_dimensions()
         )
+        self.lexicon.corpus_words = set(words or ())
         prose = load_prose(directory / CALCULATOR_PROSE, document, self.lexicon, self.config)
         self.cube = Cube.build(tables, self.config, self.lexicon, prose)
         self.executor = Executor(self.cube, self.config)
@@ -144,6 +148,10 @@ class Calculator:
             return self.stopped(back, reading, language)
         if found is None:
             return None
+        if isinstance(found, Stop) and found.kind == "unread":
+            named = self.row_below(reading, language)  # words naming a row under the figure asked for
+            if named is not None:
+                return named
         if isinstance(found, Stop):
             return self.stopped(found, reading, language)
         everything = followup.all_scope(reading) and found[0].operation != "share"  # "all …'s share": of?
@@ -168,6 +176,46 @@ class Calculator:
         outcome.intent, outcome.followed = results[0][0], followed
         if followed:  # say how it was read, so that a wrong carry-over shows at once
             outcome.answer = f"{outcome.read_as}\n\n{outcome.answer}"
+        return outcome
+
+    def row_below(self, reading: Reading, language: str) -> Outcome | None:
+        """The question read without the words it does not understand names one printed figure; those
+        words name one row printed below it (calculator/below.py): that row's figure, or None."""
+        blanked = reading.text
+        unread = [tok for i, tok in enumerate(reading.tokens) if i not in reading.used and not tok.known]
+        for token in reversed(unread):
+            blanked = f"{blanked[: token.start]} {blanked[token.end :]}"
+        rest = self.read(blanked, language)
+        intents = interpret(rest, self.config) if not rest.unknown else None
+        if not isinstance(intents, list) or len(intents) != 1 or intents[0].operation != "lookup":
+            return None
+        result = self.executor.run(intents[0])
+        if not isinstance(result, Result) or len(result.figures) != 1 or len(result.figures[0].facts) != 1:
+            return None
+        # the figure as each table that prints it (with the same value) has it: one may print rows below
+        printed = result.figures[0].facts[0]
+        same = [printed]
+        same += [f for f in self.cube.facts if f.key == printed.key and f.agrees(printed) and f != printed]
+        found = [(f, named_row(rows_below(self.tables, f, language), reading.unknown)) for f in same]
+        found = [(f, row) for f, row in found if row is not None]
+        if len({(row.label, row.value) for _, row in found}) != 1:
+            return None
+        fact, row = found[0]
+        parent = self.answered(result, language)
+        cite, sources = self.phraser.cite([fact])
+        value = fmt(row.value, row.unit, whole=float(row.value).is_integer())
+        text = t("calc.row_below", language, what=row.label, parent=parent.described, value=value, cite=cite)
+        formula = f"{cite.strip('[]')}: {row.path} × {row.column} = {row.raw}"
+        data = {
+            "value": row.value,
+            "unit": parent.result["unit"] if parent.result else row.unit,
+            "formula": formula,
+            "operation": "lookup",
+            "cells": [{"table": fact.source, "row": row.path, "column": row.column}],
+            "read_as": t("calc.read_as", language, what=row.label),
+        }
+        outcome = Outcome(text, data, sources, "answered", [], data["read_as"], row.label)
+        outcome.intent = intents[0]
         return outcome
 
     def with_whom(self, previous: Intent, alone: Intent) -> tuple[Intent, Result] | None:

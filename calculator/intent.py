@@ -163,7 +163,7 @@ def _fewest_repeats(
     """One word, one thing: of the ways to read ambiguous words, those that least often read a word as a
     member another word already names when it could name something of another dimension
     ("<source>-funded posts in <name of a component and a source>": the component). A word that only
-    restates the member ("Foundation (non-earmarked)") is not counted."""
+    restates the member ("<source> (<the same source in other words>)") is not counted."""
 
     def repeats(combo: tuple[tuple[str, str], ...]) -> int:
         dims = {d for d, _ in combo}
@@ -385,6 +385,15 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     year_vary = any(
         h.dimension == YEAR_HEAD for h in reading.heads if h.how != "unbound" or ops & {"max", "min"}
     )
+    if (
+        measure == POSTS
+        and reading.year_range
+        and basis == ""
+        and reading.year_range[0] > config.budget_year
+        and not ops & {"change", "difference", "average"}
+    ):  # posts over later years: those added in them, or all the plan's posts by the last?
+        first, last = reading.year_range
+        return Stop("clarify", "posts_range", {"first": first, "last": last})
     if (
         measure == POSTS
         and reading.year_range

@@ -83,6 +83,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=[a-z0-9])'s\b", " 's", text)  # "SP4's", "what's": a word of its own
     text = re.sub(r"(?<=[a-z])s'(?=\s|$)", "s", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # words joined by hyphens
+    text = _SHORT_YEAR.sub(_whole_year, text)  # a range's second year written short, written whole
     text = re.sub(r"(?<=[a-z ])&(?=[a-z ])", " and ", text)  # "salaries & benefits"
     text = re.sub(r"(?<=[a-z]),(?= )", "", text)  # "a, b and c": commas between words are not words
     text = re.sub(r"(?<=[a-z]{2})/(?=[a-z]{2})", " ", text)  # "field/technical" (not an abbreviation's "/")
@@ -100,6 +101,18 @@ def _without(phrase: str, optional: list[str]) -> list[str]:
         if shorter != phrase and len(_key(shorter)) >= 4:
             said.append(shorter)
     return said
+
+
+_SHORT_YEAR = re.compile(r"(?<![\d.])((19|20)\d\d)\s*([-–—/])\s*(\d\d)(?![\d.])")
+
+
+def _whole_year(match: re.Match[str]) -> str:
+    """The second year of a range written short ("<year>-<two digits>") written whole, when it is
+    later."""
+    first, century, dash, short = match.group(1), match.group(2), match.group(3), match.group(4)
+    if int(short) <= int(first[2:]):
+        return match.group(0)
+    return f"{first}{dash}{century}{short}"
 
 
 def _key(phrase: str) -> str:
@@ -132,8 +145,7 @@ class Lexicon:
     heads: dict[str, str] = field(default_factory=dict)  # head name → the dimension it names (from config)
     amounts: dict[str, tuple[float, str]] = field(default_factory=dict)
     year_words: set[str] = field(default_factory=set)  # written after a year in some languages
-    # language → list name → phrases: how a question asks for a figure the text states ([stated])
-    stated: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    corpus_words: set[str] = field(default_factory=set)  # words of the corpus's text in a spaced script
     _pattern: re.Pattern[str] | None = None
     _words: set[str] | None = None
     _blanks: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
@@ -199,9 +211,6 @@ class Lexicon:
             if not isinstance(spec.get("factor"), int | float) or not isinstance(spec.get("unit"), str):
                 raise CorpusError(f"{path}: amounts.{word} needs a number 'factor' and a 'unit'")
             self.amounts[normalise(word)] = (float(spec["factor"]), spec["unit"])
-        for name, listed in _table(data, "stated", path).items():
-            words = tuple(normalise(p) for p in phrases(listed, f"stated.{name}"))
-            self.stated.setdefault(language, {})[name] = words
         for section, kind in NUMBERED.items():
             for phrase, number in _table(data, section, path).items():
                 if not isinstance(number, int):
@@ -225,23 +234,35 @@ class Lexicon:
     def correction(self, word: str) -> str | None:
         """The one word of the lexicon a misspelt English word is closest to ("techincal" → "technical"):
         one edit away (two for long words), and no other word as close; None otherwise."""
-        if not word.isascii() or not word.isalpha() or len(word) < 5:
+        if not word.isascii() or not word.isalpha() or len(word) < 5 or self.is_word(word):
             return None
-        if self._words is None:
+        if self._words is None:  # never a word that only fills (a misspelt word would be dropped)
             self._words = {
-                w for p in self.phrases if p.isascii() for w in p.split() if w.isalpha() and len(w) >= 4
+                w
+                for p, tags in self.phrases.items()
+                if p.isascii() and any(t.kind != "filler" for t in tags)
+                for w in p.split()
+                if w.isalpha()
+                and len(w) >= 4
+                and any(t.kind != "filler" for t in self.phrases.get(w, {Tag("x", "")}))
             }
         limit = 1 if len(word) < 8 else 2
         best: list[tuple[int, str]] = []
         for known in self._words:
             if abs(len(known) - len(word)) <= limit:
                 distance = edit_distance(word, known, limit)
-                if distance <= limit:
+                if distance <= limit and known[0] == word[0]:  # a slip keeps the first letter
                     best.append((distance, known))
         if not best:
             return None
         best.sort()
         return best[0][1] if len(best) == 1 or best[1][0] > best[0][0] else None
+
+    def is_word(self, word: str) -> bool:
+        """A word the corpus's own text uses (or its plural or past form does): spelt right, whatever
+        the lexicon lists ("included" is never a misspelt "excluded")."""
+        forms = {word, word + "s", word + "d", word + "ed", word.removesuffix("s"), word.removesuffix("ed")}
+        return bool(forms & self.corpus_words)
 
     def substitution(self, text: str, around: int) -> tuple[str, str] | None:  # (as written, as meant)
         """A miswritten name in a script without spaces: the one phrase naming a member, a head or a measure,

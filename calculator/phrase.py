@@ -80,7 +80,9 @@ class Phraser:
             return str(key)
         return self.lexicon.name(dimension, key, language)
 
-    def what(self, want: Want, language: str, scope: tuple[tuple[str, str], ...] = ()) -> str:
+    def what(
+        self, want: Want, language: str, scope: tuple[tuple[str, str], ...] = (), yearless: bool = False
+    ) -> str:
         """What a figure is: its members in the configured order, a qualifier in brackets, "for" whom, the
         year when it is not the budget year's, and the scope a table added."""
         coords = dict(want.coords)
@@ -96,11 +98,8 @@ class Phraser:
         if want.measure == QUANTITY and not parts:
             parts = [t("calc.deliverables", language)]
         if want.measure == POSTS:
-            core = t(
-                {"added": "calc.posts_added", "cumulative": "calc.posts_plan"}.get(basis, "calc.posts"),
-                language,
-                year=want.year,
-            )
+            key = {"added": "calc.posts_added", "cumulative": "calc.posts_plan"}.get(basis, "calc.posts")
+            core = t(f"{key}_by_year" if basis and yearless else key, language, year=want.year)
             joined = t("calc.word_sep", language).join([*parts, core])
             what = joined if parts else core
         else:
@@ -111,7 +110,9 @@ class Phraser:
             what = t("calc.for", language, what=what, whom=self.member(dim, coords[dim], language))
         lines = set(self.config.role("line"))
         dated = want.year != self.config.budget_year or want.year_given and bool(lines & set(coords))
-        if (want.measure != POSTS or not basis) and dated:
+        # posts asked for with no year: the budget year's, said (a staffing plan gives later years too)
+        dated = dated or want.measure == POSTS and not want.year_given and not yearless
+        if (want.measure != POSTS or not basis) and dated and not yearless:
             what = t("calc.in_year", language, what=what, year=want.year)
         if scope:
             shown = ", ".join(self.member(d, k, language) for d, k in scope)
@@ -361,7 +362,8 @@ class Phraser:
     def _name_without_year(self, want: Want, language: str) -> str:
         from dataclasses import replace
 
-        return self.what(replace(want, year=self.config.budget_year, year_given=False), language)
+        yearless = replace(want, year=self.config.budget_year, year_given=False)
+        return self.what(yearless, language, yearless=True)
 
     def _lookup(self, figure: Figure, language: str, cite: str, value: str) -> str:
         fact = figure.facts[0]

@@ -265,15 +265,38 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 reading.cumulative_year = year
 
     # 5. what is left: figures the question states, and words not understood
+    unread: list[Token] = []
     for i, token in enumerate(tokens):
         if i in reading.used:
             continue
         if token.has("number") and not token.tags - {t for t in token.tags if t.kind == "number"}:
             reading.numbers.append(float(token.values("number")[0]))
             continue
-        if not token.known or only_kinds(token, COUNTING) or not label and only_kinds(token, ("label",)):
-            reading.unknown.append(token.text)
+        if (
+            not token.known
+            or only_kinds(token, COUNTING)
+            or not label
+            and (
+                only_kinds(token, ("label",))
+                or only_kinds(token, ("followup",))
+                and token.has("followup", "moves")
+            )
+        ):  # a word that moves a follow-up ("previous", "next") says nothing a question alone can read
+            unread.append(token)
+    reading.unknown = runs(text, unread)
     return reading
+
+
+def runs(text: str, tokens: list[Token]) -> list[str]:
+    """Tokens written side by side (nothing but spaces between them), as the text writes them together:
+    a name of several words or characters is one run ("brussels liaison office")."""
+    spans: list[tuple[int, int]] = []
+    for token in tokens:
+        if spans and not text[spans[-1][1] : token.start].strip():
+            spans[-1] = (spans[-1][0], token.end)
+        else:
+            spans.append((token.start, token.end))
+    return [text[a:b] for a, b in spans]
 
 
 def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tuple[str, str]]]:

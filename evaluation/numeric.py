@@ -25,12 +25,6 @@ UNITS = {
     "percent": (("%",), 1.0),
     "count": (("count", "projects", "publications", "technical materials", "days"), 1.0),
 }
-# The calculator's own units; a set's unit outside these and UNITS counts things ("people", "cities"),
-# which a figure the text states answers as a "count".
-CALCULATOR_UNITS = (
-    *("thousand USD", "posts", "%", "ratio", "days"),
-    *("projects", "publications", "technical materials"),
-)
 
 
 @dataclass(frozen=True)
@@ -75,8 +69,6 @@ def matches(value: float, case: Case, unit: str) -> bool:
     thousands...) to the precision it is written in (a tenth of that unit; two decimals for ratios). A
     figure in another unit (47 posts for 47 thousand dollars) never matches."""
     wanted, factor = UNITS.get(case.unit, ((case.unit,), 1.0))
-    if case.unit not in UNITS and case.unit not in CALCULATOR_UNITS:
-        wanted = (case.unit, "count")
     if case.unit and unit and unit not in wanted:
         return False
     tolerance = 0.051 if unit in ("%", "ratio") or {"%", "ratio"} & set(wanted) else 0.051 * factor
@@ -91,11 +83,7 @@ def score(cases: list[Case], answer: Callable[[str, str], dict | None]) -> Score
     result = Score()
     for case in cases:
         data = answer(case.question, case.language) or {}
-        figure = (  # a computed figure, or one a sentence of the text states
-            data.get("result")
-            if data.get("route", "calculator") in ("calculator", "") or data.get("status") == "stated"
-            else None
-        )
+        figure = data.get("result") if data.get("route", "calculator") in ("calculator", "") else None
         value = figure.get("value") if figure else None
         status = data.get("status", "")
         if value is None:

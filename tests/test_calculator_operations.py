@@ -171,7 +171,7 @@ def test_a_disagreement_between_a_summary_and_a_component_table(assistant):
     [
         ("What percentage of the 300 posts in 2020 are General Service posts?", "300"),
         ("2025年人居署的员额数是多少？", "没有2025 年员额数的数字"),
-        ("次级方案3有多少个G-7员额？", "没有次级方案 3"),
+        ("次级方案3有多少个G-7员额？", "没有2020 年次级方案 3"),
         ("What is the average cost of a P-3 post?", "no money by grade"),
         ("Compare subprogramme 1.", "Which two figures"),
         ("How many more posts does subprogramme 1 have?", "Which two figures"),

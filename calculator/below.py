@@ -1,0 +1,78 @@
+"""Words the lexicon does not know that name a row printed below a figure ("<component>'s <deliverables> on
+<a theme>"): the rest of the question names the figure; the row under it whose label holds the words is
+the one asked for. Only when one row's label holds (nearly) all of those words and no other row's does
+as well; otherwise the question stays unread."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from calculator.cube import Fact
+from calculator.lexicon import normalise
+
+PATH_SEP = " › "
+COVERED = 0.75  # the share of the words not understood that a row's label must hold
+_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row printed below a figure's row, in the same column."""
+
+    label: str  # in the question's language when the table has it, else the official one
+    path: str  # the official row path
+    column: str
+    raw: str
+    value: float
+    unit: str
+
+
+def rows_below(tables: pd.DataFrame, fact: Fact, language: str) -> list[Row]:
+    """The rows directly below a printed figure's row, in its column (none for a paragraph's figure)."""
+    if fact.source_kind == "paragraph":
+        return []
+    cells = tables[
+        (tables["table_id"] == fact.source)
+        & (tables["column_path"] == fact.column)
+        & tables["row_path"].str.startswith(fact.row + PATH_SEP)
+    ]
+    rows = []
+    for cell in cells.itertuples():
+        rest = str(cell.row_path)[len(fact.row) + len(PATH_SEP) :]
+        if PATH_SEP in rest or bool(cell.nil):
+            continue
+        rendered = str(cell.row_path_en or "")
+        label = rendered.split(PATH_SEP)[-1] if language == "en" and rendered else rest
+        value, unit = float(cell.value), str(cell.unit)
+        rows.append(Row(label, str(cell.row_path), str(cell.column_path), str(cell.raw), value, unit))
+    return rows
+
+
+def terms(words: list[str]) -> set[str]:
+    """What must be found in a row's label: each pair of Chinese characters written together (a
+    character alone when it stands alone), each English word's first five letters."""
+    found: set[str] = set()
+    for word in words:
+        for run in re.findall(r"[\u3400-\u9fff]+", word):
+            found |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+        found |= {w[:5] for w in _WORD.findall(normalise(word))}
+    longer = {term for term in found if len(term) > 1}
+    return longer or found  # a character left alone beside words is a fragment, not what is named
+
+
+def named_row(rows: list[Row], words: list[str]) -> Row | None:
+    """The one row whose label holds the words (COVERED of them at least), better than any other."""
+    wanted = terms(words)
+    if not wanted or not rows:
+        return None
+    scored = sorted(
+        ((sum(1 for w in wanted if w in normalise(r.label)) / len(wanted), n) for n, r in enumerate(rows)),
+        reverse=True,
+    )
+    best, n = scored[0]
+    if best < COVERED or len(scored) > 1 and scored[1][0] >= best:
+        return None
+    return rows[n]
