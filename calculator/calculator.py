@@ -163,8 +163,10 @@ class Calculator:
             found = [replace(intent, prose=True) for intent in found]
         done = [(intent, self.executor.run(intent)) for intent in found]
         results = [(i, r) for i, r in done if isinstance(r, Result)]
-        if not results:
-            return self.stopped(done[0][1], reading, language)  # type: ignore[arg-type]
+        asked = [r for _, r in done if isinstance(r, Stop) and r.kind == "clarify"]
+        if not results or asked:  # one reading asks back (which year?): never the other reading's figure
+            stop = asked[0] if asked else done[0][1]
+            return self.stopped(stop, reading, language)  # type: ignore[arg-type]
         values = {(round(r.value, 6), r.unit, r.operation) for _, r in results}
         if len(values) > 1:
             return self.ambiguous(results, reading, language)

@@ -92,6 +92,13 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _name_terms(phrase: str) -> set[str]:
+    """A phrase's words as a name is recognised by them: English words of four letters or more by their
+    first five letters; Chinese characters one by one."""
+    terms = {w[:5] for w in re.findall(r"[a-z][a-z\-]{3,}", phrase)}
+    return terms | set(re.findall(r"[\u3400-\u9fff]", phrase))
+
+
 def _without(phrase: str, optional: list[str]) -> list[str]:
     """A name as listed, and said without the particles a language may leave out of it (a phrase of four
     characters at least, so that a short name never becomes another word)."""
@@ -148,7 +155,8 @@ class Lexicon:
     corpus_words: set[str] = field(default_factory=set)  # words of the corpus's text in a spaced script
     _pattern: re.Pattern[str] | None = None
     _words: set[str] | None = None
-    _blanks: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
+    _blanks: dict[str, set[str]] | None = None
+    _name_words: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
     _year: re.Pattern[str] | None = None
 
     def add(self, phrase: str, tag: Tag) -> None:
@@ -289,6 +297,23 @@ class Lexicon:
                         if phrase != window and _key(rest) not in self.phrases:
                             found.setdefault((start + k, phrase[k]), (window, phrase))
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def name_words(self, dimension: str, key: str) -> set[str]:
+        """The words of every phrase naming a member (English words by their first five letters, each
+        Chinese character), and of its display names: a word of the member's own long name."""
+        if self._name_words is None:
+            self._name_words = {}
+            for phrase, tags in self.phrases.items():
+                for tag in tags:
+                    if tag.kind == "entity":
+                        self._name_words.setdefault(tag.value, set()).update(_name_terms(phrase))
+            for names in self.names.values():
+                for dim, members in names.items():
+                    for member, shown in members.items():
+                        self._name_words.setdefault(f"{dim}:{member}", set()).update(
+                            _name_terms(normalise(shown))
+                        )
+        return self._name_words.get(f"{dimension}:{key}", set())
 
     def name(self, dimension: str, key: str, language: str) -> str:
         for lang in (language, "en"):

@@ -493,8 +493,8 @@ class Phraser:
     # -- stops -------------------------------------------------------------------------------------
     def stop(self, stop: Stop, language: str) -> str:
         values = dict(stop.values)
-        if isinstance(values.get("want"), Want):
-            values["what"] = self.what(values["want"], language)
+        if isinstance(values.get("want"), Want):  # (the horizon is asked: no year said with it)
+            values["what"] = self.what(values["want"], language, yearless=stop.message == "which_horizon")
         if stop.message == "which_member" and values.get("dimension") in self.config.dimensions:
             spec = self.config.dimensions[values["dimension"]]
             values["members"] = list(spec.heads.get(values["head"], spec.members))

@@ -282,9 +282,26 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 and token.has("followup", "moves")
             )
         ):  # a word that moves a follow-up ("previous", "next") says nothing a question alone can read
+            if not token.known and _of_a_name(reading, token, lexicon):
+                reading.used.add(i)  # a word of the long name of a member the question names
+                continue
             unread.append(token)
     reading.unknown = runs(text, unread)
     return reading
+
+
+def _of_a_name(reading: Reading, token: Token, lexicon: Lexicon) -> bool:
+    """A word not understood that belongs to the long name of a member the question names ("the <head> on
+    <a word of its long name> ..."): part of that name, not a new thing."""
+    text = token.text  # (English words: a Chinese character alone names too little to tell)
+    if not text.isascii() or len(text) < 4:
+        return False
+    return any(
+        text[:5] in lexicon.name_words(dim, key)
+        for m in reading.mentions
+        if m not in reading.excluded
+        for dim, key in m.readings
+    )
 
 
 def runs(text: str, tokens: list[Token]) -> list[str]:
@@ -386,12 +403,16 @@ def _refers_back(reading: Reading, i: int, dimension: str, head: str, config: Co
 def _pronouns(reading: Reading, config: Config) -> None:
     """ "its" names the one member of a "whom" dimension (whose figures they are) the question named
     before it ("<member>'s <figure> as a share of its budget"), else the one member named before it of
-    any dimension ("<source>: what is its total?"); otherwise it stays unbound (and is asked back)."""
+    any dimension ("<source>: what is its total?"); after "which <head>" it is the one the answer finds;
+    otherwise it stays unbound (and is asked back)."""
     whom = {(d, k) for d in config.role("whom") for k in config.dimensions[d].members}
     every = {(d, k) for d, spec in config.dimensions.items() for k in spec.members}
     for j, token in enumerate(reading.tokens):
         if j not in reading.used and token.has("quantifier", "pronoun"):
-            _ = _bind_back(reading, j, j, whom) or _bind_back(reading, j, j, every)
+            if _bind_back(reading, j, j, whom) or _bind_back(reading, j, j, every):
+                continue
+            if any(h.how == "which" and h.index < j for h in reading.heads):
+                reading.used.add(j)  # "which <head> is largest, and what is its amount?": the one found
 
 
 def _bind_back(reading: Reading, j: int, i: int, wanted: set[tuple[str, str]]) -> bool:
