@@ -349,6 +349,8 @@ class Executor:
             if start.figure.value == 0:
                 return Stop("absent", "divide_by_zero", {})
             value = round((end.figure.value - start.figure.value) / abs(start.figure.value) * 100, 6)
+            if intent.decrease:  # "by what percentage did it fall": the fall, in percent
+                return Result(intent, "decrease", -value, PERCENT, (start, end))
             return Result(intent, "change", value, PERCENT, (start, end))
         value = round(end.figure.value - start.figure.value, 6)
         if intent.decrease:  # "by how much did it fall": the fall, from start to end

@@ -376,6 +376,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         varying = (over[0], tuple(config.dimensions[over[0]].members))
     if varying and excluded:  # "excluding <member>, which <head> is the largest?"
         varying = (varying[0], tuple(k for k in varying[1] if (varying[0], k) not in excluded))
+    bound = {d for d, k in items.items() if len(k) == 1} | ({varying[0]} if varying else set())
+    if {d for d, _ in excluded} - bound:  # left out of a figure that spans all its kind: not computed
+        return Stop("clarify", "excluding", {})
     quantities = config.only(QUANTITY)
     if measure == QUANTITY and quantities and not set(quantities) & set(items) and varying is None:
         varying = (quantities[0], tuple(config.dimensions[quantities[0]].members))  # each planned deliverable

@@ -99,6 +99,15 @@ def _name_terms(phrase: str) -> set[str]:
     return terms | set(re.findall(r"[\u3400-\u9fff]", phrase))
 
 
+def _swapped(phrase: str, interchangeable: list[str]) -> list[str]:
+    """A name as listed, and with each of its interchangeable words written as each other one."""
+    said = [phrase]
+    for word in interchangeable:
+        if word in phrase:
+            said += [phrase.replace(word, other) for other in interchangeable if other != word]
+    return said
+
+
 def _without(phrase: str, optional: list[str]) -> list[str]:
     """A name as listed, and said without the particles a language may leave out of it (a phrase of four
     characters at least, so that a short name never becomes another word)."""
@@ -152,6 +161,7 @@ class Lexicon:
     heads: dict[str, str] = field(default_factory=dict)  # head name → the dimension it names (from config)
     amounts: dict[str, tuple[float, str]] = field(default_factory=dict)
     year_words: set[str] = field(default_factory=set)  # written after a year in some languages
+    digits: dict[str, int] = field(default_factory=dict)  # a script's own digits, in years written with them
     corpus_words: set[str] = field(default_factory=set)  # words of the corpus's text in a spaced script
     _pattern: re.Pattern[str] | None = None
     _words: set[str] | None = None
@@ -190,13 +200,15 @@ class Lexicon:
                 raise CorpusError(f"{path}: {where} must be a list of strings")
             return value
 
-        optional = phrases(_table(data, "particles", path).get("optional", []), "particles.optional")
+        particles = _table(data, "particles", path)
+        optional = phrases(particles.get("optional", []), "particles.optional")
+        swapped = phrases(particles.get("interchangeable", []), "particles.interchangeable")
         for dim, members in _table(data, "entities", path).items():
             for key, listed in _mapping(members, f"entities.{dim}", path).items():
                 if dim not in dimensions or key not in dimensions[dim]:
                     raise CorpusError(f"{path}: entities.{dim}.{key} is not a member in calculator.toml")
                 for phrase in phrases(listed, f"entities.{dim}.{key}"):
-                    for said in _without(phrase, optional):
+                    for said in {v for w in _without(phrase, optional) for v in _swapped(w, swapped)}:
                         self.add(said, Tag("entity", f"{dim}:{key}"))
                         self.languages.setdefault(phrase_key(said), set()).add(language)
         for dim, members in _table(data, "names", path).items():
@@ -212,6 +224,10 @@ class Lexicon:
                     _mapping(forms, f"heads.{head}", path).get(number, []), f"heads.{head}"
                 ):
                     self.add(phrase, Tag("head", f"{head}:{number}"))
+        for digit, number in _table(data, "digits", path).items():
+            if not isinstance(number, int) or not 0 <= number <= 9:
+                raise CorpusError(f"{path}: digits.{digit} must be a digit 0-9")
+            self.digits[digit] = number
         for word in _table(data, "years", path).get("suffix", []):
             self.year_words.add(normalise(str(word)))
         for word, spec in _table(data, "amounts", path).items():
@@ -297,6 +313,19 @@ class Lexicon:
                         if phrase != window and _key(rest) not in self.phrases:
                             found.setdefault((start + k, phrase[k]), (window, phrase))
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def arabic_years(self, text: str) -> str:
+        """Years written with a script's own digits, before a year word ("<four digits><year word>"),
+        written with Arabic digits."""
+        if not self.digits or not self.year_words:
+            return text
+        digits = "".join(re.escape(d) for d in self.digits)
+        words = "|".join(re.escape(w) for w in self.year_words)
+        return re.sub(
+            rf"([{digits}]{{4}})(?=\s*(?:{words}))",
+            lambda m: "".join(str(self.digits[c]) for c in m.group(1)),
+            text,
+        )
 
     def name_words(self, dimension: str, key: str) -> set[str]:
         """The words of every phrase naming a member (English words by their first five letters, each

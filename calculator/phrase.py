@@ -151,6 +151,8 @@ class Phraser:
             case "difference":
                 return f"{raws[0]} − {raws[1]} = {value}"
             case "decrease":
+                if unit == PERCENT:
+                    return f"({raws[0]} − {raws[1]}) ÷ {raws[0]} = {value}%"
                 return f"{raws[0]} − {raws[1]} = {value}"
             case "change":
                 if unit == PERCENT:

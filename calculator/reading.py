@@ -90,7 +90,7 @@ class Reading:
 def read(question: str, language: str, lexicon: Lexicon, config: Config, label: bool = False) -> Reading:
     """Tokens → mentions (with numbers bound to their heads), heads, years, stated numbers, unknowns.
     `label`: a table heading is read (its own words, "Total", "Subtotal", count as known)."""
-    text = normalise(question)
+    text = lexicon.arabic_years(normalise(question))
     corrections: list[tuple[str, str]] = []
     if label:
         tokens = lexicon.tokens(text)
@@ -209,6 +209,16 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             if after:
                 reading.excluded.append(after[0])
                 reading.used.add(i)
+                last = after[0]  # "excluding A, B and C": the whole list is left out
+                for mention in reading.mentions:
+                    between = tokens[_last_index(reading, last) + 1 : mention.index]
+                    listed = all(t.has("and") or t.has("filler") for t in between)
+                    if mention.index > last.index and listed and any(t.has("and") for t in between):
+                        reading.excluded.append(mention)
+                        last = mention
+                        continue
+                    if mention.index > last.index:
+                        break
 
     # 3. heads without a number: bound by a name beside them, ranging (each / all / which / plural), or not
     for i, token in enumerate(tokens):

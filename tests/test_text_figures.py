@@ -109,3 +109,36 @@ def test_a_misspelling_is_never_read_as_a_word_that_only_fills(assistant):
     """ "inclusion" (a word of the tables) is not read as "inclusive" (a filler), which would drop it."""
     answer = assistant.ask("How many SP4 publications on inclusion?").to_dict()
     assert answer["result"] is None or answer["result"]["value"] == 1
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("四个次级方案（不算决策机构、行政领导和管理、方案支助）2020年所需资源合计为多少？", 233324.5),
+        (
+            "By what percentage did the Foundation's opening fund and reserve balance fall, 2014 to 2019?",
+            92.5,
+        ),
+        ("二〇二〇年的预算里，技术合作资金占百分之多少？", 58.6),
+        ("What was total Foundation non-earmarked expenditure in 2015?", 11651),
+        ("P-3 minus P-4 posts, 2020?", 17),
+    ],
+)
+def test_lists_left_out_falls_and_years_in_words(assistant, question, value):
+    """ "excluding A, B and C" leaves the whole list out; a fall asked "by what percentage" is the fall;
+    a year in Chinese digits is a year; the Foundation account's expenditure by year is the trend line."""
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is not None and answer["result"]["value"] == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Total budget excluding technical cooperation, for SP1 and SP2?",
+        "How much does SP1 get, excluding technical cooperation?",
+    ],
+)
+def test_what_is_left_out_of_a_whole_is_never_silently_kept(assistant, question):
+    """Leaving a source out of a total the calculator would not subtract: asked back, no figure."""
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify"
