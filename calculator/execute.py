@@ -425,6 +425,14 @@ class Executor:
             if isinstance(part, Stop):
                 return part
             parts = [Operand("", part)]
+        if len(parts) == 1 and parts[0].figure.unit == PERCENT:  # "what percentage is the <rate>": the rate
+            return Result(
+                replace(intent, operation="lookup", whole=None),
+                "lookup",
+                parts[0].figure.value,
+                PERCENT,
+                tuple(parts),
+            )
         scope = {d: k for o in parts for d, k in o.figure.scope if d not in dict(whole_want.coords)}
         if scope:  # a fund's figure as a share of that fund's budget, not of all funds
             whole_want = whole_want.with_(**scope)
@@ -434,6 +442,10 @@ class Executor:
         if whole.value == 0:
             return Stop("absent", "divide_by_zero", {})
         value = round(sum(o.figure.value for o in parts) / whole.value * 100, 6)
+        if (
+            len(parts) > 1 and abs(value - 100) < 1e-6
+        ):  # "the proportion of A and B": their ratio, or each's share?
+            return Stop("clarify", "share_or_ratio", {})
         return Result(intent, "share", value, PERCENT, tuple(parts), whole)
 
     def _per_post(self, intent: Intent) -> Result | Stop:

@@ -645,7 +645,11 @@ def _per_post_words(reading: Reading) -> bool:
     for i, token in enumerate(tokens):
         if token.has("quantifier", "per"):
             j = i + 1
-            while j < len(tokens) and tokens[j].values("entity") and not tokens[j].has("measure", POSTS):
+            while (
+                j < len(tokens)
+                and (tokens[j].values("entity") or only_kinds(tokens[j], ("filler",)))
+                and not tokens[j].has("measure", POSTS)
+            ):  # "per <member>(-funded) post"
                 j += 1
             if i + 1 < j < len(tokens) and tokens[j].has("measure", POSTS):
                 return True

@@ -456,7 +456,9 @@ def _beside_a_name(reading: Reading, i: int, dimension: str) -> bool:
         last = _last_index(reading, mention)
         if dimension in mention.dimensions and (0 < i - last <= 3 or 0 < mention.index - i <= 3):
             between = reading.tokens[min(last, i) + 1 : max(mention.index, i)]
-            if all((t.has("filler") or t.has("joiner")) and not t.has("and") for t in between):
+            # (another head between: "<name> <head> of <head>", the name's own kind said twice)
+            quiet = (t.has("filler") or t.has("joiner") or t.has("head") for t in between)
+            if all(quiet) and not any(t.has("and") for t in between):
                 kept = tuple(r for r in mention.readings if r[0] == dimension)
                 reading.mentions[n] = replace(mention, readings=kept)
                 return True

@@ -539,6 +539,8 @@ def evaluate_command(
         typer.echo(result.line())
         for item in result.wrong:
             typer.echo("wrong: " + json.dumps(item, ensure_ascii=False))
+        for item in result.disputed:
+            typer.echo("disputed: " + json.dumps(item, ensure_ascii=False))
         if verbose:
             for item in result.missed:
                 typer.echo("unanswered: " + json.dumps(item, ensure_ascii=False))
