@@ -13,7 +13,7 @@ from assistant.extract import best_sentences, official_sentence, sentences
 from assistant.language import detect_language
 from assistant.llm import LLMComposer, asks_for_number
 from assistant.prompt import Source, marker_label, unit_text
-from assistant.stated import states_figure
+from assistant.stated import proper_nouns, states_figure
 from assistant.validate import problem
 from calculator.calculator import Calculator, Outcome
 from calculator.intent import Intent
@@ -113,6 +113,7 @@ class Assistant:
         self._embedder = embedder
         self._engine: SearchEngine | None = None
         self._engine_lock = threading.Lock()
+        self._corpus_text: str | None = None
         self.llm = llm
         self.composer = LLMComposer(llm, self.document.symbol) if llm is not None else None
 
@@ -275,6 +276,10 @@ class Assistant:
         for a figure is answered from the text only where a quoted sentence states a figure about what
         the calculator could not read, and is otherwise told the document gives none (the passages
         that come nearest are named, not offered as the answer)."""
+        missing = self.not_in_document(outcome.unknown, question) if asks_for_number(question) else []
+        if missing:  # a name the document never uses: it has no figure for it, whatever comes nearest
+            text = t("calc.not_mentioned", language, words="”, “".join(missing))
+            return Answer(question, language, "retrieval", text, status="absent")
         found = self.retrieve(question, asked, k, filters, reply=language)
         found.status = "unread"
         if not found.citations:
@@ -289,6 +294,28 @@ class Assistant:
         near = ", ".join(c.label for c in found.citations[:3])
         text = t("calc.not_stated", language, words=words, near=near)
         return Answer(question, language, "retrieval", text, status="unread")
+
+    def not_in_document(self, words: list[str], question: str) -> list[str]:
+        """The names among the words the calculator could not read that no text of the corpus uses, in
+        either language: an English word written with a capital inside the question ("China"), not a
+        misspelling of a word the corpus uses; a Chinese proper noun (a place, person or organisation)
+        that no unit prints."""
+        if self.calculator is None:
+            return []
+        if self._corpus_text is None:
+            self._corpus_text = "\n".join(u.text for d in self.index.documents for u in d.units).lower()
+        lexicon = self.calculator.lexicon
+        missing = []
+        for run in words:
+            if run.isascii():
+                for word in re.findall(r"[a-z]{4,}", run):
+                    named = re.search(rf"(?<=[^\s.?!])\s+({word})\b", question, re.IGNORECASE)
+                    name = named.group(1) if named and named.group(1)[0].isupper() else ""
+                    if name and not lexicon.is_word(word) and word not in self._corpus_text:
+                        missing += [name] if not lexicon.near_word(word) else []
+            else:
+                missing += [w for w in proper_nouns(run) if w not in self._corpus_text]
+        return missing
 
     # -- the previous answer ---------------------------------------------------------------------
     def about_previous(self, question: str, language: str, act: str, previous: Context) -> Answer:

@@ -39,3 +39,16 @@ def states_figure(sentence: str, words: list[str]) -> bool:
     text = sentence.lower()
     found = [term for term in terms if term in text]
     return bool(terms) and len(found) * 2 >= len(terms)
+
+
+PROPER = ("ns", "nr", "nt", "nz")  # jieba's tags for places, people, organisations, other names
+
+
+def proper_nouns(text: str) -> list[str]:
+    """The names of places, people and organisations in a Chinese text (jieba's part-of-speech tags)."""
+    import jieba
+
+    jieba.setLogLevel(60)  # (its dictionary loads once, quietly)
+    import jieba.posseg
+
+    return [w.word for w in jieba.posseg.cut(text) if w.flag[:2] in PROPER and len(w.word) > 1]

@@ -104,8 +104,8 @@ class Calculator:
         """An overview asked for: ("", "") for the whole document, or (the member's key, the question's
         words for it) for one member of the configured dimension; None when no overview is asked for."""
         reading = self.read(question, language)
-        if not any(tok.has("overview") for tok in reading.tokens):
-            return None
+        if not any(tok.has("overview") for tok in reading.tokens) or reading.unknown:
+            return None  # (an overview of something the tables do not hold: the text is searched)
         dimension = self.config.overview.get("dimension", "")
         named = [m for m in reading.mentions if any(d == dimension for d, _ in m.readings)]
         if len(named) == 1:

@@ -228,6 +228,9 @@ def _numeric(reading: Reading, config: Config) -> bool:
         return True
     if reading.mentions and any(h.how in ("plural", "each", "which", "all") for h in reading.heads):
         return True  # "what are the <heads> of <member>?"
+    asks = any(t.has("ask") for t in tokens)
+    if asks and reading.heads and all(h.how == "plural" or _all_of(h, config) for h in reading.heads):
+        return True  # "what are the four <heads>?": they are listed
     return len(reading.mentions) >= 2 and not reading.unknown  # "<member> <member> for <member>?"
 
 

@@ -288,6 +288,14 @@ class Lexicon:
         forms = {word, word + "s", word + "d", word + "ed", word.removesuffix("s"), word.removesuffix("ed")}
         return bool(forms & self.corpus_words)
 
+    def near_word(self, word: str) -> bool:
+        """A word one or two edits from one the corpus uses (a misspelling of it, not another name)."""
+        limit = 1 if len(word) < 8 else 2
+        return any(
+            abs(len(known) - len(word)) <= limit and edit_distance(word, known, limit) <= limit
+            for known in self.corpus_words
+        )
+
     def substitution(self, text: str, around: int) -> tuple[str, str] | None:  # (as written, as meant)
         """A miswritten name in a script without spaces: the one phrase naming a member, a head or a measure,
         of four characters or more, one character different, written over the unknown character at

@@ -142,3 +142,44 @@ def test_what_is_left_out_of_a_whole_is_never_silently_kept(assistant, question)
     """Leaving a source out of a total the calculator would not subtract: asked back, no figure."""
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None and answer["status"] == "clarify"
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("How much is China contributing to the Foundation in 2020?", "China"),
+        ("How much does UNDP spend on housing in 2020?", "UNDP"),
+        ("法国给了人居署多少钱？", "法国"),
+    ],
+)
+def test_a_name_the_document_never_uses_gets_no_passage_as_its_answer(assistant, question, name):
+    """A figure asked about a name no text of the corpus uses: "the document does not mention it",
+    no quote of a sentence with another figure (¶59's member-state contributions are not China's)."""
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "absent"
+    assert name in answer["answer"] and not answer["citations"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many Yazidi families received occupancy certificates in Sinjar?", "人居大会多久开一次会？"],
+)
+def test_names_the_document_uses_are_not_called_missing(assistant, question):
+    answer = assistant.ask(question).to_dict()
+    assert (
+        answer["status"] != "absent"
+        and "not mention" not in answer["answer"]
+        and "没有提到" not in answer["answer"]
+    )
+
+
+def test_an_overview_of_what_the_tables_do_not_hold_is_searched_not_the_budget(assistant):
+    answer = assistant.ask("Summarize the governance arrangements described in the document.").to_dict()
+    assert answer["route"] == "retrieval"
+    assert assistant.ask("概括一下2020年工作方案和预算的总体情况。").to_dict()["route"] == "overview"
+
+
+def test_the_four_subprogrammes_are_named(assistant):
+    answer = assistant.ask("What are the four subprogrammes?").to_dict()
+    for number in ("Subprogramme 1", "Subprogramme 2", "Subprogramme 3", "Subprogramme 4"):
+        assert number in answer["answer"]
