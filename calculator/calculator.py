@@ -16,11 +16,12 @@ from calculator.below import named_row, rows_below
 from calculator.config import Config
 from calculator.cube import Cube, LabelReader
 from calculator.execute import MIXED, Executor, Result
+from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
 from calculator.lexicon import Lexicon
 from calculator.phrase import Phraser, fmt
 from calculator.prose import load_prose
-from calculator.reading import Reading, read
+from calculator.reading import Reading, only_kinds, read
 from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
 from ingest.model import Document
 from messages import t
@@ -198,7 +199,8 @@ class Calculator:
         printed = result.figures[0].facts[0]
         same = [printed]
         same += [f for f in self.cube.facts if f.key == printed.key and f.agrees(printed) and f != printed]
-        found = [(f, named_row(rows_below(self.tables, f, language), reading.unknown)) for f in same]
+        words = _spans(reading) if language != "en" else reading.unknown
+        found = [(f, named_row(rows_below(self.tables, f, language), words)) for f in same]
         found = [(f, row) for f, row in found if row is not None]
         if len({(row.label, row.value) for _, row in found}) != 1:
             return None
@@ -371,9 +373,13 @@ class Calculator:
             if f.source_kind == "paragraph"
         ]
         unit_label = result.operands[0].figure.unit if result.operands else result.unit
+        # a breakdown by year of a figure that is not added up over years (a balance, a reserve) has no
+        # total: the figures are listed, none is the answer (posts added each year do add up)
+        by_year = result.operation == "breakdown" and bool(result.intent.varying) and not result.intent.basis
+        by_year = by_year and result.intent.varying[0] == YEAR_DIMENSION  # type: ignore[index]
         data: dict = {
             "value": None
-            if result.unit == MIXED
+            if result.unit == MIXED or by_year
             else round(result.value, 2 if result.unit == "ratio" else 1),
             "unit": result.unit,
             "formula": phrased.formula,
@@ -404,6 +410,23 @@ class Calculator:
                 "printed": first.raw,
             }
         return data
+
+
+def _spans(reading: Reading) -> list[str]:
+    """The stretches of the question from a word not understood to the last one with only small words
+    between them ("<theme> and <theme>"), as written: what a row's label must hold, all of it."""
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None  # (start of its first word not understood, end of its last)
+    for i, token in enumerate(reading.tokens):
+        if i not in reading.used and not token.known:
+            current = (current[0] if current else token.start, token.end)
+        elif i in reading.used or not only_kinds(token, ("filler", "and")):
+            if current:
+                spans.append(current)
+            current = None
+    if current:
+        spans.append(current)
+    return [reading.text[a:b] for a, b in spans]
 
 
 def _reworded(reading: Reading, words: str, phrase: str) -> str:

@@ -65,7 +65,9 @@ def dangling(reading: Reading) -> bool:
     if (named_mentions(reading) and not reading.excluded) or reading.years:
         return False
     back = any(t.has("followup", "back") for i, t in enumerate(reading.tokens) if i not in reading.used)
-    left_out = reading.excluded and not [m for m in reading.mentions if m not in reading.excluded]
+    kept = [m for m in reading.mentions if m not in reading.excluded]
+    # (unless a head ranges over the rest: "excluding <member>, which <head> …")
+    left_out = reading.excluded and not kept and not reading.heads
     return marked(reading) or back or bool(left_out)  # "excluding posts?": from what?
 
 

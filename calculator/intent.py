@@ -160,10 +160,11 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
 def _fewest_repeats(
     combos: list[tuple[tuple[str, str], ...]], mentions: list[Mention]
 ) -> list[tuple[tuple[str, str], ...]]:
-    """One word, one thing: of the ways to read ambiguous words, those that least often read a word as a
-    member another word already names when it could name something of another dimension
-    ("<source>-funded posts in <name of a component and a source>": the component). A word that only
-    restates the member ("<source> (<the same source in other words>)") is not counted."""
+    """One word, one thing: of the ways to read ambiguous words, those that least often read a word as of
+    a dimension another word already names when it could name something of another dimension
+    ("<source>-funded posts in <name of a component and a source>", "<source> <that name>": the
+    component, not two sources). A word that could only be of that dimension ("<source> (<the same source
+    in other words>)", "<source> and <that name>", read as a source by the "and") is not counted."""
 
     def repeats(combo: tuple[tuple[str, str], ...]) -> int:
         dims = {d for d, _ in combo}
@@ -171,7 +172,7 @@ def _fewest_repeats(
             1
             for i, (reading, mention) in enumerate(zip(combo, mentions, strict=True))
             if reading != ("", "")
-            and reading in combo[:i] + combo[i + 1 :]
+            and any(d == reading[0] for d, _ in combo[:i] + combo[i + 1 :])
             and any(d not in dims for d, _ in mention.readings)
         )
 
@@ -379,9 +380,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         varying = (over[0], tuple(config.dimensions[over[0]].members))
     if varying and excluded:  # "excluding <member>, which <head> is the largest?"
         varying = (varying[0], tuple(k for k in varying[1] if (varying[0], k) not in excluded))
-    bound = {d for d, k in items.items() if len(k) == 1} | ({varying[0]} if varying else set())
-    if {d for d, _ in excluded} - bound:  # left out of a figure that spans all its kind: not computed
-        return Stop("clarify", "excluding", {})
+    if {d for d, _ in excluded} - ({varying[0]} if varying else set()):  # left out of one figure: not
+        return Stop("clarify", "excluding", {})  # computed (whole, group or line), so asked back
     quantities = config.only(QUANTITY)
     if measure == QUANTITY and quantities and not set(quantities) & set(items) and varying is None:
         varying = (quantities[0], tuple(config.dimensions[quantities[0]].members))  # each planned deliverable
@@ -394,7 +394,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     if (
         measure == POSTS
         and reading.year_range
-        and basis == ""
+        and basis != "added"
+        and reading.cumulative_year is None  # ("by <year>" says which)
         and reading.year_range[0] > config.budget_year
         and not ops & {"change", "difference", "average"}
     ):  # posts over later years: those added in them, or all the plan's posts by the last?
@@ -488,6 +489,9 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> s
         return "per_post"  # "the average cost per <member> post"
     if "ratio" in ops:
         return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
+    by_year = bool(varying) and varying[0] == YEAR
+    if "share" in ops and "change" in ops and not by_year and len(reading.years) <= 1:
+        return Stop("clarify", "change_of_what", {})  # "by what percentage did <member> fall": since when?
     if "share" in ops and not ("change" in ops and varying and varying[0] == YEAR):
         return "share"
     if "change" in ops and varying and varying[0] == YEAR:
@@ -591,6 +595,22 @@ def _joined(reading: Reading, mentions: list[Mention]) -> bool:
     return False
 
 
+def _coordinated(reading: Reading, first: Mention, second: Mention) -> bool:
+    """A coordinator ("and", a list mark, "vs") stands between two mentions."""
+    a, b = sorted((first, second), key=lambda m: m.start)
+    between = [t for t in reading.tokens if a.end <= t.start and t.end <= b.start]
+    return any(t.has("and") or t.has("op", "difference") or t.has("range", "words") for t in between)
+
+
+def _comma_between(reading: Reading, first: Mention, second: Mention) -> bool:
+    """The question as written has a comma between the two mentions (normalising drops it)."""
+    a, b = sorted((first, second), key=lambda m: m.start)
+    asked = reading.asked.lower()
+    at = asked.find(a.words.lower())
+    end = asked.find(b.words.lower(), at + len(a.words)) if at >= 0 else -1
+    return at >= 0 and end >= 0 and any(mark in asked[at + len(a.words) : end] for mark in ",，、;；")
+
+
 def _mixed_list(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]]) -> bool:
     """ "A, B and C" where C is read as a member of another kind than A and B: a list of things of one
     kind was meant, and one of them was read as something else (a word of a longer phrase, a verb)."""
@@ -625,7 +645,12 @@ def _readings(reading: Reading, mention: Mention, config: Config) -> tuple[tuple
         return tuple(r for r in mention.readings if r[0] in before[-1].values("over"))
     others = [m for m in reading.mentions if m is not mention and not _measure_word(reading, m, config)]
     for other in sorted(others, key=lambda m: abs(m.start - mention.start)):  # the nearest first
-        if len(other.readings) == 1 and other.readings[0][0] in dims and _joined(reading, [mention, other]):
+        if (
+            len(other.readings) == 1
+            and other.readings[0][0] in dims
+            and _joined(reading, [mention, other])
+            and (_coordinated(reading, mention, other) or _comma_between(reading, mention, other))
+        ):  # "<source> and <ambiguous name>", "<source>, <ambiguous name>" (not "<source> <name>")
             return tuple(r for r in mention.readings if r[0] == other.readings[0][0])
     other_dims = {d for m in others for d in m.dimensions}
     preferred = [d for d in config.prefer if d in dims]

@@ -206,19 +206,22 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
     for i, token in enumerate(tokens):  # "excluding <member>": the next member is left out
         if token.has("exclude"):
             after = [m for m in reading.mentions if i < m.index <= i + 3]
-            if after:
-                reading.excluded.append(after[0])
-                reading.used.add(i)
-                last = after[0]  # "excluding A, B and C": the whole list is left out
-                for mention in reading.mentions:
-                    between = tokens[_last_index(reading, last) + 1 : mention.index]
-                    listed = all(t.has("and") or t.has("filler") for t in between)
-                    if mention.index > last.index and listed and any(t.has("and") for t in between):
-                        reading.excluded.append(mention)
-                        last = mention
-                        continue
-                    if mention.index > last.index:
-                        break
+            if not after:
+                continue  # it leaves out nothing it names (a year, a word): not read, so asked
+            reading.excluded.append(after[0])
+            reading.used.add(i)
+            last = after[0]  # "excluding A, B and C", "A、B、C", "A B and C": the whole list is left out
+            for mention in reading.mentions:
+                if mention.index <= last.index:
+                    continue
+                between = tokens[_last_index(reading, last) + 1 : mention.index]
+                if not all(t.has("and") or t.has("filler") and not t.has("op") for t in between):
+                    break
+                reading.excluded.append(mention)
+                last = mention
+    for i, token in enumerate(tokens):  # a closing word ("<except> A <besides>") after what it leaves out
+        if token.has("exclude") and i not in reading.used and any(m.index < i for m in reading.excluded):
+            reading.used.add(i)
 
     # 3. heads without a number: bound by a name beside them, ranging (each / all / which / plural), or not
     for i, token in enumerate(tokens):
@@ -285,6 +288,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         if (
             not token.known
             or only_kinds(token, COUNTING)
+            or only_kinds(token, ("exclude",))  # leaving out something it does not name
             or not label
             and (
                 only_kinds(token, ("label",))
