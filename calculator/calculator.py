@@ -21,7 +21,7 @@ from calculator.intent import Intent, Option, Stop, interpret
 from calculator.lexicon import Lexicon
 from calculator.phrase import Phraser, fmt
 from calculator.prose import load_prose
-from calculator.reading import Reading, only_kinds, read
+from calculator.reading import Reading, loose_runs, read
 from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
 from ingest.model import Document
 from messages import t
@@ -199,7 +199,7 @@ class Calculator:
         printed = result.figures[0].facts[0]
         same = [printed]
         same += [f for f in self.cube.facts if f.key == printed.key and f.agrees(printed) and f != printed]
-        words = _spans(reading) if language != "en" else reading.unknown
+        words = loose_runs(reading) if language != "en" else reading.unknown
         found = [(f, named_row(rows_below(self.tables, f, language), words)) for f in same]
         found = [(f, row) for f, row in found if row is not None]
         if len({(row.label, row.value) for _, row in found}) != 1:
@@ -410,23 +410,6 @@ class Calculator:
                 "printed": first.raw,
             }
         return data
-
-
-def _spans(reading: Reading) -> list[str]:
-    """The stretches of the question from a word not understood to the last one with only small words
-    between them ("<theme> and <theme>"), as written: what a row's label must hold, all of it."""
-    spans: list[tuple[int, int]] = []
-    current: tuple[int, int] | None = None  # (start of its first word not understood, end of its last)
-    for i, token in enumerate(reading.tokens):
-        if i not in reading.used and not token.known:
-            current = (current[0] if current else token.start, token.end)
-        elif i in reading.used or not only_kinds(token, ("filler", "and")):
-            if current:
-                spans.append(current)
-            current = None
-    if current:
-        spans.append(current)
-    return [reading.text[a:b] for a, b in spans]
 
 
 def _reworded(reading: Reading, words: str, phrase: str) -> str:

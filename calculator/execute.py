@@ -442,9 +442,7 @@ class Executor:
         if whole.value == 0:
             return Stop("absent", "divide_by_zero", {})
         value = round(sum(o.figure.value for o in parts) / whole.value * 100, 6)
-        if (
-            len(parts) > 1 and abs(value - 100) < 1e-6
-        ):  # "the proportion of A and B": their ratio, or each's share?
+        if len(parts) > 1 and abs(value - 100) < 1e-6:  # "the proportion of A and B": ratio, or each share?
             return Stop("clarify", "share_or_ratio", {})
         return Result(intent, "share", value, PERCENT, tuple(parts), whole)
 

@@ -165,8 +165,8 @@ class Lexicon:
     corpus_words: set[str] = field(default_factory=set)  # words of the corpus's text in a spaced script
     _pattern: re.Pattern[str] | None = None
     _words: set[str] | None = None
-    _blanks: dict[str, set[str]] | None = None
-    _name_words: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
+    _blanks: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
+    _name_words: dict[str, set[str]] | None = None  # "dimension:key" → the words of its names
     _year: re.Pattern[str] | None = None
 
     def add(self, phrase: str, tag: Tag) -> None:

@@ -304,6 +304,23 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
     return reading
 
 
+def loose_runs(reading: Reading) -> list[str]:
+    """The stretches of the question from a word not understood to the last one with only small words
+    between them ("<theme> and <theme>"), as written: what a row's label must hold, all of it."""
+    spans: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None  # (start of its first word not understood, end of its last)
+    for i, token in enumerate(reading.tokens):
+        if i not in reading.used and not token.known:
+            current = (current[0] if current else token.start, token.end)
+        elif i in reading.used or not only_kinds(token, ("filler", "and")):
+            if current:
+                spans.append(current)
+            current = None
+    if current:
+        spans.append(current)
+    return [reading.text[a:b] for a, b in spans]
+
+
 def _of_a_name(reading: Reading, token: Token, lexicon: Lexicon) -> bool:
     """A word not understood that belongs to the long name of a member the question names ("the <head> on
     <a word of its long name> ..."): part of that name, not a new thing."""
