@@ -30,25 +30,30 @@ class Row:
     unit: str
 
 
-def rows_below(tables: pd.DataFrame, fact: Fact, language: str) -> list[Row]:
-    """The rows directly below a printed figure's row, in its column (none for a paragraph's figure)."""
-    if fact.source_kind == "paragraph":
-        return []
-    cells = tables[
-        (tables["table_id"] == fact.source)
-        & (tables["column_path"] == fact.column)
-        & tables["row_path"].str.startswith(fact.row + PATH_SEP)
-    ]
-    rows = []
-    for cell in cells.itertuples():
-        rest = str(cell.row_path)[len(fact.row) + len(PATH_SEP) :]
-        if PATH_SEP in rest or bool(cell.nil):
-            continue
-        rendered = str(cell.row_path_en or "")
-        label = rendered.split(PATH_SEP)[-1] if language == "en" and rendered else rest
-        value, unit = float(cell.value), str(cell.unit)
-        rows.append(Row(label, str(cell.row_path), str(cell.column_path), str(cell.raw), value, unit))
-    return rows
+class RowsBelow:
+    """The rows printed directly below each row of the tables, per table and column, indexed once."""
+
+    def __init__(self, tables: pd.DataFrame) -> None:
+        self.below: dict[tuple[str, str, str], list[tuple[str, str, str, str, float, str]]] = {}
+        columns = ("table_id", "row_path", "row_path_en", "column_path", "raw", "value", "unit", "nil")
+        for table, path, rendered, column, raw, value, unit, nil in zip(
+            *(tables[c] for c in columns), strict=True
+        ):
+            parent, sep, rest = str(path).rpartition(PATH_SEP)
+            if sep and not bool(nil):
+                english = str(rendered).split(PATH_SEP)[-1] if isinstance(rendered, str) and rendered else ""
+                row = (rest, english, str(path), str(raw), float(value), str(unit))
+                self.below.setdefault((str(table), str(column), parent), []).append(row)
+
+    def of(self, fact: Fact, language: str) -> list[Row]:
+        """The rows directly below a printed figure's row, in its column (none for a paragraph's figure)."""
+        if fact.source_kind == "paragraph":
+            return []
+        found = self.below.get((fact.source, fact.column, fact.row), [])
+        return [
+            Row(english if language == "en" and english else rest, path, fact.column, raw, value, unit)
+            for rest, english, path, raw, value, unit in found
+        ]
 
 
 def terms(words: list[str]) -> set[str]:

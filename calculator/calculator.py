@@ -12,7 +12,7 @@ import pandas as pd
 
 from calculator import followup
 from calculator.audit import Auditor
-from calculator.below import named_row, rows_below
+from calculator.below import RowsBelow, named_row
 from calculator.config import Config
 from calculator.cube import Cube, LabelReader
 from calculator.execute import MIXED, Executor, Result
@@ -58,7 +58,7 @@ class Calculator:
         labels: dict[tuple[str, str], str] | None = None,
         words: set[str] | None = None,
     ):
-        self.tables = tables
+        self.rows_below = RowsBelow(tables)
         self.config = Config.load(directory / CALCULATOR_CONFIG)
         self.lexicon = Lexicon.load(
             directory / CALCULATOR_LEXICON, self.config.members_by_dimension(), self.config.head_dimensions()
@@ -197,10 +197,12 @@ class Calculator:
             return None
         # the figure as each table that prints it (with the same value) has it: one may print rows below
         printed = result.figures[0].facts[0]
-        same = [printed]
-        same += [f for f in self.cube.facts if f.key == printed.key and f.agrees(printed) and f != printed]
+        same = [
+            printed,
+            *(f for f in self.cube.find_key(printed.key)[0] if f.agrees(printed) and f != printed),
+        ]
         words = loose_runs(reading) if language != "en" else reading.unknown
-        found = [(f, named_row(rows_below(self.tables, f, language), words)) for f in same]
+        found = [(f, named_row(self.rows_below.of(f, language), words)) for f in same]
         found = [(f, row) for f, row in found if row is not None]
         if len({(row.label, row.value) for _, row in found}) != 1:
             return None
