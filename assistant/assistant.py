@@ -135,8 +135,10 @@ class Assistant:
             return self._engine
 
     def warm(self) -> None:
-        """Load everything a search needs, and run one, so the first question does not wait for it."""
+        """Load everything a search needs, and run one, so the first question does not wait for it (nor the
+        first Chinese question for a name the document may not use: jieba's tagger loads in about 0.5 s)."""
         self.engine.search("warm-up 预热", k=1)
+        proper_nouns("预热")
 
     def ask(
         self,
