@@ -5,6 +5,7 @@ number where none should be given). Wrong is the number to keep at 0."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ class Score:
     wrong: list[dict] = field(default_factory=list)
     disputed: list[dict] = field(default_factory=list)
     missed: list[dict] = field(default_factory=list)  # expected a figure, got none (not wrong)
+    quoted: list[str] = field(default_factory=list)  # no computed figure; the first passage quoted states it
 
     @property
     def total(self) -> int:
@@ -60,10 +62,16 @@ class Score:
 
     def line(self) -> str:
         c = self.counts
-        answerable = c["right"] + c["missed"] + len([w for w in self.wrong if w["expect"] == "answer"])
+        answerable = (
+            c["right"] + c["quoted"] + c["missed"] + len([w for w in self.wrong if w["expect"] == "answer"])
+        )
         share = f" ({c['right'] / answerable:.1%} of {answerable} answerable)" if answerable else ""
+        quoted = ""
+        if c["quoted"]:
+            both = (c["right"] + c["quoted"]) / answerable
+            quoted = f", {c['quoted']} quoted (the first passage quoted states it; {both:.1%} with them)"
         return (
-            f"{self.total} questions: {c['right']} right{share}, {c['clarified']} clarified, "
+            f"{self.total} questions: {c['right']} right{share}{quoted}, {c['clarified']} clarified, "
             f"{c['refused']} refused, {c['missed']} unanswered, {len(self.wrong)} wrong"
             + (f" ({len(self.disputed)} more disputed)" if self.disputed else "")
         )
@@ -83,6 +91,36 @@ def matches(value: float, case: Case, unit: str) -> bool:
     )
 
 
+# A figure as a passage writes it: digits (spaces or commas between thousands), then a word that scales it.
+_FIGURE = re.compile(r"(\d{1,3}(?:[ ,]\d{3})+|\d+)(\.\d+)?\s*(万|亿|million|billion)?")
+_SCALE = {"万": 1e4, "亿": 1e8, "million": 1e6, "billion": 1e9}
+
+
+def passage_figures(text: str) -> set[float]:
+    """Every figure a passage writes, as written and scaled by its word (440 万 → 440 and 4 400 000)."""
+    found: set[float] = set()
+    for whole, decimals, scale in _FIGURE.findall(text):
+        number = float(re.sub(r"[ ,]", "", whole) + decimals)
+        found.add(number)
+        if scale:
+            found.add(number * _SCALE[scale])
+    return found
+
+
+def states(case: Case, data: dict) -> bool:
+    """The answer gives no computed figure, and the first passage it quotes writes the expected one (a
+    figure only the text states, quoted and cited): in the set's unit, or in dollars for a money unit."""
+    citations = data.get("citations") or []
+    if not citations or citations[0].get("kind") != "paragraph" or not case.values:
+        return False
+    figures = passage_figures(str(citations[0].get("quote", "")))
+    dollars = {"USD million": 1e6, "thousand USD": 1e3, "USD": 1.0}.get(case.unit)
+    wanted = {round(v, 6) for v in case.values} | (
+        {round(v * dollars, 6) for v in case.values} if dollars else set()
+    )
+    return any(round(f, 6) in wanted for f in figures)
+
+
 def score(cases: list[Case], answer: Callable[[str, str], dict | None]) -> Score:
     """`answer(question, language)` gives the ask contract's dict (None: the calculator declined)."""
     result = Score()
@@ -93,7 +131,10 @@ def score(cases: list[Case], answer: Callable[[str, str], dict | None]) -> Score
         status = data.get("status", "")
         if value is None:
             kind = "clarified" if status == "clarify" else "refused"
-            if case.expect == "answer":
+            if case.expect == "answer" and states(case, data):
+                kind = "quoted"
+                result.quoted.append(case.id)
+            elif case.expect == "answer":
                 kind = "missed"
                 result.missed.append(
                     {
