@@ -80,6 +80,7 @@ class Want:
     year_given: bool = True
     prose: bool = False  # the prose's figure is asked for first ("the narrative says")
     future: bool = False  # asked in the future tense, with no year
+    whole_said: bool = False  # "all", "in total" said: the sum of members printed one by one may be given
 
     @property
     def key(self) -> Key:

@@ -87,7 +87,9 @@ class Executor:
         if not intent.measure_given and measure == intent.measure:
             measure = self.measure_of(intent) or measure
         given = intent.year is not None
-        base = Want(measure, tuple(sorted(intent.fixed)), year, given, intent.prose, intent.future)
+        base = Want(
+            measure, tuple(sorted(intent.fixed)), year, given, intent.prose, intent.future, intent.whole_said
+        )
         if intent.basis:
             base = base.with_(basis=intent.basis)
         return base.with_(**coords) if coords else base
@@ -120,7 +122,7 @@ class Executor:
             years = self.cube.years(want)
             if len(years) == 1 and years[0] != want.year:
                 return self.figure(replace(want, year=years[0], year_given=True))
-        return self._in_place(want) or self._over_members(want)
+        return self._in_place(want) or (self._over_members(want) if want.whole_said else None)
 
     def _in_place(self, want: Want) -> Figure | None:
         """Posts in place in a later year of a recruitment plan: all the posts of the plan by then, printed
@@ -235,6 +237,14 @@ class Executor:
             later = self.horizon(want)  # "how many will there be": this year's, or the plan's by its end?
             if later is not None and later.value != found.value:
                 return Stop("clarify", "which_horizon", {"want": want, "hints": [found, later]})
+        if found is None and (over := self._over_members(want)) is not None:  # "all" not said: which one?
+            dim = over.summed
+            members = [f.coords.get(dim, "") for f in over.facts]
+            heads = self.config.dimensions[dim].heads
+            head = next((h for h, listed in heads.items() if set(members) <= set(listed)), dim)
+            return Stop(
+                "clarify", "which_member_or_all", {"head": head, "dimension": dim, "members": members}
+            )
         return found if found is not None else self.absent(want)
 
     def horizon(self, want: Want) -> Figure | None:
@@ -381,8 +391,10 @@ class Executor:
         found = self._many(intent)
         if isinstance(found, Stop):
             return found
-        pick = max if intent.largest else min
-        best = pick(o.figure.value for o in found)
+        ordered = sorted((o.figure.value for o in found), reverse=intent.largest)
+        if intent.nth > len(ordered):
+            return Stop("absent", "too_few", {"count": len(found), "want": self.want(intent)})
+        best = ordered[intent.nth - 1]
         winners = tuple(o.key for o in found if o.figure.value == best)
         return Result(intent, "rank", best, found[0].figure.unit, tuple(found), winners=winners)
 

@@ -49,6 +49,8 @@ class Intent:
     prose: bool = False  # the question asks for the prose's figure ("the narrative says")
     decrease: bool = False  # "how much did it fall": the size of the fall (start − end)
     future: bool = False  # "will have", no year: the budget year's figure, or the plan's by its end?
+    whole_said: bool = False  # "all", "in total": a sum over members the document gives one by one is meant
+    nth: int = 1  # rank: the place asked for ("the second largest": 2)
 
     @property
     def coords(self) -> dict[str, str]:
@@ -227,6 +229,8 @@ def _numeric(reading: Reading, config: Config) -> bool:
     figures = {d.name for d in config.dimensions.values() if d.role == "line" or len(d.measures) == 1}
     if items & figures and (reading.years or any(t.has("ask") for t in tokens)):
         return True
+    if reading.mentions and reading.years and any(t.has("ask") for t in tokens):
+        return True  # "what is <member> in <year>?": its figure that year (no year: perhaps what it is)
     if reading.mentions and any(h.how in ("plural", "each", "which", "all") for h in reading.heads):
         return True  # "what are the <heads> of <member>?"
     asks = any(t.has("ask") for t in tokens)
@@ -261,7 +265,8 @@ def _measure(
     money); a question that says none of it is asked back."""
     tokens = reading.tokens
     named = set(items) | {h.dimension for h in heads}
-    money = any(t.has("measure", MONEY) for t in tokens)
+    money_word = any(t.has("measure", MONEY) for t in tokens)
+    money = money_word
     # a member that is only money (what money buys) is money; the bare word for posts may be either
     money = money or any(
         d in config.only(MONEY) and not tokens[m.index].has("measure", POSTS)
@@ -271,12 +276,20 @@ def _measure(
     posts_word = any(t.has("measure", POSTS) for t in tokens)
     count_cue = _has_op(reading, "count")
     if named & set(config.only(QUANTITY)):
+        if money_word:  # "what do <deliverables> cost": the tables count them, they do not price them
+            return Stop("absent", "money_of_quantity", {})
         return QUANTITY
     if any(t.has("measure", QUANTITY) for t in tokens) and not money and not posts_word:
         return QUANTITY  # "what will <component> deliver": its deliverables, one by one
     counted = bool(named & set(config.only(POSTS)))
     if (counted or posts_word) and count_cue:
         return POSTS
+    costed = any(config.posts_cost in m.readings for m in reading.mentions)  # the cost of posts, named
+    if posts_word and not money_word and not costed:
+        return POSTS  # "<what money buys> staff": a count, which the tables do not give by what money buys
+    if money and count_cue and not money_word:  # "how many <what money buys>": only its cost is given
+        words = [m.words for m in reading.mentions if any(d in config.only(MONEY) for d, _ in m.readings)]
+        return Stop("absent", "count_of_money", {"words": words})
     if money:
         return MONEY  # "how much money do <grade> posts cost": money (which the tables give by no grade)
     if counted or posts_word:
@@ -321,6 +334,13 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     measure = _measure(reading, config, items, heads)
     if isinstance(measure, Stop):
         return measure
+    comparing = reading.ops() & {"change", "difference", "increase", "decrease"}
+    if measure != POSTS and not comparing:  # "recruitment", "additional": of money, no figure the tables give
+        added = [
+            t.text for t in reading.tokens if only_kinds(t, ("basis", "filler")) and t.has("basis", "added")
+        ]
+        if added:
+            return Stop("unread", "unread", {"words": added})
     if measure == POSTS:
         cost_dim, cost_key = config.posts_cost
         if [k for k in items.get(cost_dim, []) if k != cost_key]:
@@ -334,7 +354,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         for t in reading.tokens
         for v in t.values("op")
         if not (basis and t.has("basis", basis) and v == "change")
-    }
+    } | ({reading.ranked} if reading.ranked else set())
     year = reading.cumulative_year or (reading.years[0] if len(reading.years) == 1 else None)
     if year is None and not reading.years and any(t.has("budget_year") for t in reading.tokens):
         year = config.budget_year  # "the proposed <line>": the budget year's
@@ -432,18 +452,30 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         "basis": basis,
         "notes": notes,
         "measure_given": _measure_named(reading) or measure != MONEY,
+        "whole_said": any(t.has("quantifier", "all") or t.has("op", "sum") for t in reading.tokens),
     }
     if "change" in ops and not reading.years and varying is None and basis == "":
         varying, base["varying"], base["year"] = (YEAR, ()), (YEAR, ()), None  # "how did X change": by year
     operation = _operation(reading, ops, varying, items, basis)
     if isinstance(operation, Stop):
         return operation
+    if reading.nth != 1 and operation != "rank":  # "the second largest" read as anything but a ranking
+        return Stop("unread", "unread", {"words": [reading.text]})
+    if operation == "share" and varying and varying[0] == YEAR and "difference" in ops:
+        return Stop("clarify", "percent_of_which", {})  # "<year> than <year>, in percent": of which year?
+    if operation == "share" and varying and varying[0] != YEAR and len(varying[1]) > 1:
+        named = sorted((m for m in reading.mentions if varying[0] in m.dimensions), key=lambda m: m.start)
+        for first, second in zip(named, named[1:], strict=False):
+            between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
+            if not any(t.has("and") and not t.has("op", "difference") for t in between):
+                return Stop("clarify", "share_of_two", {})  # "A than B, in percent": together, or A of B?
     if operation == "share":
         return _share(reading, chosen, base)
     largest = not (ops & {"min"}) or bool(ops & {"max"}) and _first_op(reading, ("max", "min")) == "max"
     return Intent(
         operation=operation,
         largest=largest,
+        nth=reading.nth,
         reverse=bool(ops & {"less"}),
         percent=operation == "change"
         and bool(_has_op(reading, "percent_change") or _has_op(reading, "share")),
@@ -590,7 +622,14 @@ def _joined(reading: Reading, mentions: list[Mention]) -> bool:
     for first, second in zip(ordered, ordered[1:], strict=False):
         between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
         joins = [t for t in between if t.has("and") or t.has("op", "difference") or t.has("range", "words")]
-        if not between or joins and all(t in joins or t.has("filler") for t in between):
+        gap = reading.text[first.end : second.start]
+        written_together = not gap and not reading.text[first.start : second.end].isascii()  # one compound
+        if (
+            not between
+            and not written_together
+            or joins
+            and all(t in joins or t.has("filler") for t in between)
+        ):
             return True
     return False
 

@@ -20,6 +20,8 @@ LISTS = {
     "non_table": "non_table",
     "audit": "audit",
     "ordinal_prefix": "ordinal_prefix",
+    "definition": "define",  # "<name>, i.e. <members>": the members are what the name means
+    "bounds": "bound",  # "and above": a range of grades or members, which is not read
 }
 GROUPED = {  # section → tag kind; the tag's value is the list's name ("share", "money", "added"...)
     "quantifiers": "quantifier",
@@ -37,6 +39,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "followup": "followup",  # start / end: carries on from the previous question; table / paragraph / why
     "locate": "locate",  # "which table …" / "where does the document …": the units, not a figure
     "overview": "overview",  # "summarise …": an overview built from the tables and the text
+    "ranked": "ranked",  # "<ordinal> largest": max / min after an ordinal; "place": "ranks <ordinal>"
 }
 NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman"}
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word
@@ -360,8 +363,10 @@ class Lexicon:
         return key
 
     def tokens(self, text: str) -> list[Token]:
-        """The question as tokens: phrases (leftmost-longest), years, numbers, and unknown words."""
-        assert self._pattern is not None
+        """The question as tokens: phrases (leftmost-longest), years, numbers, and unknown words. Where
+        the longest phrase leaves a character of a script without spaces unknown, the way through the
+        phrases that leaves the fewest such characters unknown is taken instead ("<source><measure>" read
+        as "<source phrase ending in the measure's first character>" + a filler + an unknown character)."""
         found: list[Token] = []
         i, n = 0, len(text)
         while i < n:
@@ -369,38 +374,116 @@ class Lexicon:
             if gap:
                 i = gap.end()
                 continue
-            candidates: list[Token] = []
-            if year := self._year.match(text, i):
-                tags = {Tag("year", year.group(1))}
-                if year.group(2):
-                    tags.add(Tag("estimate", ""))
-                candidates.append(Token(i, year.end(), year.group(), frozenset(tags)))
-            if number := NUMBER.match(text, i):
-                value = number.group().strip("()").replace(" ", "").replace(",", "")
-                candidates.append(Token(i, number.end(), number.group(), frozenset({Tag("number", value)})))
-            if phrase := self._pattern.match(text, i):
-                words = phrase.group()
-                key = re.sub(r"\s+", " ", words) if words.isascii() else _key(words)
-                candidates.append(Token(i, phrase.end(), words, frozenset(self.phrases[key])))
-            if candidates:
-                best = max(candidates, key=lambda t: (t.end, len(t.tags)))
-                found.append(best)
-                i = best.end
+            token = self._longest(text, i)
+            found.append(token)
+            i = token.end
+        if sum(_unknown_characters(t) for t in found) == 0:
+            return found
+        fewest = self._fewest_unknown(text)
+        if sum(_unknown_characters(t) for t in fewest) < sum(_unknown_characters(t) for t in found):
+            found = fewest
+        return _whole_words(text, found)
+
+    def _candidates(self, text: str, i: int, end: int) -> list[Token]:
+        """A year, a number and the longest phrase starting at `i` and ending by `end`."""
+        assert self._pattern is not None and self._year is not None
+        candidates: list[Token] = []
+        if year := self._year.match(text, i, end):
+            tags = {Tag("year", year.group(1))}
+            if year.group(2):
+                tags.add(Tag("estimate", ""))
+            candidates.append(Token(i, year.end(), year.group(), frozenset(tags)))
+        if number := NUMBER.match(text, i, end):
+            value = number.group().strip("()").replace(" ", "").replace(",", "")
+            candidates.append(Token(i, number.end(), number.group(), frozenset({Tag("number", value)})))
+        if phrase := self._pattern.match(text, i, end):
+            words = phrase.group()
+            key = re.sub(r"\s+", " ", words) if words.isascii() else _key(words)
+            candidates.append(Token(i, phrase.end(), words, frozenset(self.phrases[key])))
+        return candidates
+
+    def _unknown(self, text: str, i: int) -> Token:
+        word = WORD.match(text, i)
+        end = word.end() if word else i + 1
+        piece = text[i:end]
+        # an English plural or singular of a one-word phrase ("budgets", "requirement") is that phrase
+        tags = set()
+        if piece.isascii() and len(piece) > 3:
+            tags = (
+                self.phrases.get(piece[:-1], set())
+                if piece.endswith("s")
+                else self.phrases.get(piece + "s", set())
+            )
+        return Token(i, end, piece, frozenset(tags))
+
+    def _longest(self, text: str, i: int) -> Token:
+        candidates = self._candidates(text, i, len(text))
+        if candidates:
+            return max(candidates, key=lambda t: (t.end, len(t.tags)))
+        return self._unknown(text, i)
+
+    def _fewest_unknown(self, text: str) -> list[Token]:
+        """Every way through the text's phrases (each shorter phrase at each place, too): the one with the
+        fewest unknown characters of a script without spaces, then the fewest tokens, then the longest
+        first phrases."""
+        n = len(text)
+        best: list[tuple[int, int, list[Token]] | None] = [None] * (n + 1)
+        best[n] = (0, 0, [])
+        for i in range(n - 1, -1, -1):
+            if gap := SPACE.match(text, i):
+                best[i] = best[gap.end()]
                 continue
-            word = WORD.match(text, i)
-            end = word.end() if word else i + 1
-            piece = text[i:end]
-            # an English plural or singular of a one-word phrase ("budgets", "requirement") is that phrase
-            tags = set()
-            if piece.isascii() and len(piece) > 3:
-                tags = (
-                    self.phrases.get(piece[:-1], set())
-                    if piece.endswith("s")
-                    else self.phrases.get(piece + "s", set())
-                )
-            found.append(Token(i, end, piece, frozenset(tags)))
-            i = end
-        return found
+            options: list[Token] = []
+            end = n
+            while end > i:  # each phrase starting here, longest first
+                candidates = self._candidates(text, i, end)
+                if not candidates:
+                    break
+                longest = max(candidates, key=lambda t: (t.end, len(t.tags)))
+                options.append(longest)
+                end = longest.end - 1
+            options.append(self._unknown(text, i))
+            for token in options:
+                rest = best[token.end]
+                if rest is None:
+                    continue
+                cost = (rest[0] + _unknown_characters(token), rest[1] + 1)
+                if best[i] is None or cost < best[i][:2]:
+                    best[i] = (*cost, [token, *rest[2]])
+        return best[0][2] if best[0] else []
+
+
+def _whole_words(text: str, tokens: list[Token]) -> list[Token]:
+    """A word of a script without spaces (as jieba cuts the question) holding a character not understood
+    is not understood as a whole: a filler character of it is part of the unknown word, not a filler
+    (a word beginning with an unknown character and ending in a filler is one unknown word)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    spans = [(a, b) for _, a, b in jieba.tokenize(text) if b - a > 1]
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        if _unknown_characters(token) == 0 and not only_fillers(token) or len(out) < 2:
+            continue
+        for a, b in spans:
+            inside = [t for t in out if a <= t.start and t.end <= b]
+            if len(inside) < 2 or not any(_unknown_characters(t) for t in inside) or inside[-1] is not token:
+                continue
+            if all(_unknown_characters(t) or only_fillers(t) for t in inside):
+                del out[-len(inside) :]
+                out.append(Token(inside[0].start, token.end, text[inside[0].start : token.end], frozenset()))
+            break
+    return out
+
+
+def only_fillers(token: Token) -> bool:
+    return bool(token.tags) and all(t.kind == "filler" for t in token.tags)
+
+
+def _unknown_characters(token: Token) -> int:
+    """Characters of a script without spaces in a token not understood."""
+    return 0 if token.tags or token.text.isascii() else len(token.text)
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

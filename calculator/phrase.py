@@ -170,6 +170,10 @@ class Phraser:
                 return f"{raws[0]} ÷ {raws[1]} = {value}"
             case "rank":
                 word = "max" if result.intent.largest else "min"
+                if result.intent.nth != 1:  # the place asked for, counted from the largest (or smallest)
+                    ranked = sorted(ops, key=lambda o: o.figure.value, reverse=result.intent.largest)
+                    order = ", ".join(o.figure.raw for o in ranked)
+                    return f"{'↓' if result.intent.largest else '↑'}({order}) #{result.intent.nth} = {value}"
                 return f"{word}({', '.join(raws)}) = {value}"
             case "count":
                 return str(int(result.value))
@@ -197,6 +201,9 @@ class Phraser:
             names = [self.member(result.intent.varying[0], k, language) for k in result.winners]  # type: ignore[index]
             plural = "_plural" if len(names) > 1 else ""
             word = t(f"calc.rank_{'largest' if result.intent.largest else 'smallest'}{plural}", language)
+            if result.intent.nth != 1:
+                end = "largest" if result.intent.largest else "smallest"
+                word = t(f"calc.rank_nth_{end}", language, nth=result.intent.nth)
             text = t(
                 "calc.rank",
                 language,
@@ -540,15 +547,24 @@ class Phraser:
 
     def options(self, stop: Stop, reading_text: str, language: str) -> tuple[Option, ...]:
         """Questions to click for a question back: the question with the unbound head made a member."""
-        if stop.message != "which_member":
+        if stop.message not in ("which_member", "which_member_or_all"):
             return stop.options
         dim = stop.values["dimension"]
         head = stop.values["head"]
         spec = self.config.dimensions.get(dim)
         if spec is None:
             return ()
-        words = stop.values["words"]
         found = []
+        if stop.message == "which_member_or_all":  # the question asked of each member, or of all together
+            sep = t("calc.label_sep", language)
+            for key in stop.values["members"]:
+                name = self.short(dim, key, head, language)
+                found.append(Option(self.member(dim, key, language), f"{name}{sep}{reading_text}"))
+            together = t("calc.in_total", language)
+            label = t("calc.all_together", language)
+            found.append(Option(label, f"{reading_text.rstrip('?？。. ')} {together}"))
+            return tuple(found)
+        words = stop.values["words"]
         for key in spec.heads.get(head, spec.members):
             name = self.short(dim, key, head, language)
             found.append(Option(self.member(dim, key, language), reading_text.replace(words, name, 1)))

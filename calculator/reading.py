@@ -75,13 +75,17 @@ class Reading:
     unknown: list[str] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # tokens consumed by a mention, a head or a year
     asked: str = ""  # the question as the user wrote it (for questions offered back)
+    nth: int = 1  # "the second largest": the place asked for in a ranking
+    ranked: str = (
+        ""  # "max" / "min" named only by a word after an ordinal (in a language that writes "<ordinal> big")
+    )
 
     def has(self, kind: str, value: str | None = None) -> bool:
         return any(t.has(kind, value) for i, t in enumerate(self.tokens) if i not in self.used)
 
     def ops(self) -> set[str]:
         """Every operation a word of the question names."""
-        return {v for t in self.tokens for v in t.values("op")}
+        return {v for t in self.tokens for v in t.values("op")} | ({self.ranked} if self.ranked else set())
 
     def measures(self) -> set[str]:
         return {v for i, t in enumerate(self.tokens) if i not in self.used for v in t.values("measure")}
@@ -96,7 +100,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         tokens = lexicon.tokens(text)
     else:
         text, tokens, corrections = _corrected(text, lexicon)
+    tokens = _defined(tokens, config)
     reading = Reading(text, language, tokens, corrections=corrections, asked=question.strip())
+    _place(reading)
     heads = lexicon.heads
     n = len(tokens)
 
@@ -289,6 +295,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             not token.known
             or only_kinds(token, COUNTING)
             or only_kinds(token, ("exclude",))  # leaving out something it does not name
+            or only_kinds(token, ("ranked",))  # "ranks" with no place after it
+            or token.has("define")  # a definition not read as a group's members
+            or only_kinds(token, ("bound",))  # "<grade> and above": a range, not the grade
             or not label
             and (
                 only_kinds(token, ("label",))
@@ -369,7 +378,9 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
         if token is None:
             return text, tokens, corrections
         tried.add(token.start)
-        fixed = lexicon.substitution(text, token.start)
+        fixed = next(  # (at any of its characters: a word not understood may be longer than the slip)
+            (f for at in range(token.start, token.end) if (f := lexicon.substitution(text, at))), None
+        )
         if fixed:
             at = text.find(fixed[0], max(0, token.start - len(fixed[0]) + 1))
             end = at + len(fixed[0])
@@ -379,6 +390,85 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
             corrections.append(fixed)
             text = text[:at] + fixed[1] + text[end:]
             tokens = lexicon.tokens(text)
+
+
+def _place(reading: Reading) -> None:
+    """ "the <ordinal> largest", "ranks <ordinal>": the place asked for in a ranking."""
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if not token.has("ordinal") or i in reading.used:
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        before = tokens[i - 1] if i > 0 else None
+        nth = int(token.values("ordinal")[0])
+        if after is not None and (after.has("op", "max") or after.has("op", "min")):
+            reading.used.add(i)
+        elif after is not None and (after.has("ranked", "max") or after.has("ranked", "min")):
+            reading.ranked = "max" if after.has("ranked", "max") else "min"
+            reading.used |= {i, i + 1}
+        elif before is not None and before.has("ranked", "place"):
+            reading.ranked = reading.ranked or "max"
+            reading.used |= {i - 1, i}
+        else:
+            continue
+        reading.nth = nth
+        for j, other in enumerate(tokens):  # "ranked by <figure>, the <ordinal> largest": its place word
+            if other.has("ranked", "place") and only_kinds(other, ("ranked", "filler")):
+                reading.used.add(j)
+        return
+
+
+def _defined(tokens: list[Token], config: Config) -> list[Token]:
+    """ "<a group>, i.e. <its members>": a question that says what it means by a group's name, listing
+    exactly the group's members after a word that defines ("i.e.", "namely"), is read with the members
+    (and a member restated in other words, with them).
+    Any other use of a defining word (a qualifier after it, a definition that differs from the group's,
+    a name the lexicon does not know) is left unread: no figure for a name read two ways."""
+    for at, token in enumerate(tokens):
+        if not token.has("define"):
+            continue
+        before = at - 1
+        while before >= 0 and tokens[before].known and only_kinds(tokens[before], ("filler", "measure")):
+            before -= 1  # (the words for money or posts after the name: "<name> funds, i.e. …")
+        after, listed = at + 1, []
+        while after < len(tokens) and (
+            tokens[after].has("entity") or tokens[after].has("and") or only_kinds(tokens[after], ("filler",))
+        ):
+            if tokens[after].has("entity") and not tokens[after].has("measure"):
+                listed.append(tokens[after])
+            after += 1
+        group = tokens[before] if before >= 0 else None
+        if (
+            group is not None
+            and len(listed) == 1
+            and set(group.values("entity")) & set(listed[0].values("entity"))
+        ):
+            return tokens[:before] + tokens[at + 1 :]  # "<name>, that is <the same member said otherwise>"
+        if group is None or len(listed) < 2:
+            return tokens
+        for value in group.values("entity"):
+            dim, key = value.split(":", 1)
+            members = config.dimensions[dim].groups.get(key) if dim in config.dimensions else None
+            named = [
+                {v.split(":", 1)[1] for v in t.values("entity") if v.startswith(dim + ":")} for t in listed
+            ]
+            if members and all(named) and _one_each(named, set(members)):
+                return tokens[:before] + tokens[at + 1 :]
+        return tokens
+    return tokens
+
+
+def _one_each(named: list[set[str]], members: set[str]) -> bool:
+    """Each listed name can be a different member of the group, and together they are all of it."""
+    if len(named) != len(members):
+        return False
+    chosen: set[str] = set()
+    for options in sorted(named, key=len):
+        free = sorted(options & members - chosen)
+        if not free:
+            return False
+        chosen.add(free[0])
+    return chosen == members
 
 
 def _number(token: Token) -> int | None:
@@ -407,7 +497,15 @@ def _quantified(tokens: list[Token], i: int) -> str | None:
                 return how
     if j >= 0 and (tokens[j].has("op", "max") or tokens[j].has("op", "min")):
         return "which"
+    if j > 0 and _ranked(tokens[j]) and tokens[j - 1].has("ordinal"):  # "<ordinal> largest <head>"
+        return "which"
+    if 0 <= j < len(tokens) - 1 and tokens[j].has("ordinal") and _ranked(tokens[j + 1]):  # (a filler word)
+        return "which"
     return None
+
+
+def _ranked(token: Token) -> bool:
+    return token.has("ranked", "max") or token.has("ranked", "min")
 
 
 def _before(tokens: list[Token], i: int) -> int:

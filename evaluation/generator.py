@@ -653,6 +653,41 @@ class Generator:
             out.append(
                 self.case(rank.format(f=f), language, "answer", min(values.values()), "thousand USD", "rank")
             )
+            ordered = sorted(values.values(), reverse=True)  # a place in the ranking, from either end
+            places = (
+                [
+                    "Which subprogramme has the {n} largest {f} budget?",
+                    "Which subprogramme's {f} budget is the {n}-highest?",
+                ]
+                if en
+                else ["{f}资金{n}多的次级方案是哪个？", "哪个次级方案的{f}资金排{n}？"]
+            )
+            for place, word in ((2, "second"), (3, "third")) if en else ((2, "第二"), (3, "第三")):
+                for template in places:
+                    out.append(
+                        self.case(
+                            template.format(n=word, f=f),
+                            language,
+                            "answer",
+                            ordered[place - 1],
+                            "thousand USD",
+                            "rank",
+                        )
+                    )
+            smallest = (
+                "Which subprogramme has the second smallest {f} budget?"
+                if en
+                else "{f}资金第二少的次级方案是哪个？"
+            )
+            out.append(
+                self.case(smallest.format(f=f), language, "answer", ordered[-2], "thousand USD", "rank")
+            )
+            beyond = (
+                "Which subprogramme has the fifth largest {f} budget?"
+                if en
+                else "{f}资金第五多的次级方案是哪个？"
+            )
+            out.append(self.case(beyond.format(f=f), language, "none"))
         for ikey, i in self.members(language, "item", ["CONTRIB", "INCOME", "EXPEND"], 2):
             for y1, y2 in ((2014, 2018), (2016, 2017), (2018, 2020)):
                 change = "How much did {i} change from {a} to {b}?" if en else "{i}从{a}年到{b}年变化了多少？"

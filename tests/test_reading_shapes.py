@@ -1,0 +1,139 @@
+"""Shapes of question read since the held-out sets G-I (eval/README.md): each with the figure the tables
+give, and the neighbouring shapes that must not get one."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluation.numeric import Case, passage_figures, states
+
+
+def figure(assistant, question: str) -> float | None:
+    result = assistant.ask(question).to_dict()["result"]
+    return None if result is None else result["value"]
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        # a phrase that ends where a longer one would start: the way through with no character unknown
+        ("2020年次级方案4的技术合作资金需求为多少千美元？", 59531.6),
+        # "<group>, i.e. <its members>": read as the members
+        ("What is the 2020 core budget, i.e. Foundation non-earmarked plus regular budget?", 30090.2),
+        ("核心资源，也就是基金会非专用和经常预算，二〇二〇年合计多少？", 30090.2),
+        # a place in a ranking
+        ("Which subprogramme has the second largest budget?", 56158.6),
+        ("按2020年资源总额排，第二大的次级方案预算是多少？", 56158.6),
+        ("哪个次级方案预算排第二？", 56158.6),
+        ("Which subprogramme has the third fewest posts?", 41),
+        ("员额第三多的次级方案是哪个？", 37),
+        # a member and a year asked for: its figure that year
+        ("What is the 2020 core budget?", 30090.2),
+        # planned quantities of every subprogramme, "in total": their sum
+        ("How many workshop days are planned in total?", 260),
+        ("研讨会和讲习班一共有多少天？", 260),
+    ],
+)
+def test_the_figure(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "研讨会和讲习班有多少天？",  # the document gives them per subprogramme: which one, or all together?
+        "How many workshop days are planned?",
+    ],
+)
+def test_a_figure_given_only_member_by_member_asks_which(assistant, question):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+    labels = [o["label"] for o in answer["options"]]
+    assert len(labels) == 5, labels  # the four subprogrammes, and all of them together
+    for option in answer["options"]:  # each option, asked, is answered
+        assert assistant.ask(option["question"]).to_dict()["result"] is not None, option
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the fifth largest subprogramme budget?",  # four subprogrammes
+        "Compare the second and the fourth subprogramme",  # an ordinal not read as a place: no figure
+        "SP2的预算排第几？",  # its place: not computed
+        "How does SP2 rank?",
+        "次级方案3里关于适应气候变化的研讨会和培训计划多少天？",  # "适应" is one word, not "适" + a filler
+        # a defining word that does not list exactly a group's members (found by an adversarial pass)
+        "非核心资源，也就是基金会专用加上技术合作，二〇二〇年合计多少？",
+        "How much is the regular budget, i.e. the climate action subprogramme?",
+        "What is the share of technical cooperation, namely in urban crisis?",
+        "经常预算，即用于城市危机的，和技术合作一共多少？",
+        "基金会非专用即将用于共同繁荣次级方案的资金是多少？",
+        "How much did China contribute, i.e. contributions in 2017?",
+        "最大的次级方案，也就是气候行动",
+        "明年有多少天讲习班？",  # a time word is not "all subprogrammes"
+    ],
+)
+def test_no_figure(assistant, question):
+    assert figure(assistant, question) is None
+
+
+def test_a_filler_character_inside_a_word_not_understood_is_part_of_it(assistant):
+    reading = assistant.calculator.read("次级方案3里关于适应气候变化的研讨会多少天？", "zh")
+    assert "适应" in reading.unknown
+
+
+def test_a_defining_word_with_no_group_before_it_drops_nothing(assistant):
+    reading = assistant.calculator.read("经常预算，亦即城市危机的，是多少？", "zh")
+    assert any(m.readings == (("funding", "RB"),) for m in reading.mentions) and reading.unknown
+
+
+def test_a_prose_figure_counts_as_quoted_only_when_the_first_passage_writes_it():
+    assert {440.0, 4_400_000.0, 955000.0, 36.0} <= passage_figures(
+        "获得了 440 万美元；超过 955 000 人；36 名成员"
+    )
+    case = Case("x", "q", "zh", "answer", (4.4,), "USD million")
+    quoted = {"citations": [{"kind": "paragraph", "quote": "政府通过适应基金获得了 440 万美元"}]}
+    assert states(case, quoted)
+    assert not states(case, {"citations": [{"kind": "table", "quote": "440 万美元"}]})  # not a passage
+    assert not states(case, {"citations": [{"kind": "paragraph", "quote": "获得了 450 万美元"}]})
+
+
+# Found by an adversarial pass of this landing (about 980 questions; eval/README.md): each gave a figure for
+# something else; each now gets none (a question back, or "not in the document").
+@pytest.mark.parametrize(
+    "question",
+    [
+        "城市危机的支助费用是多少？",  # "support" was a filler: the component's total came back
+        "What are support costs for urban crisis?",
+        "城市危机的招聘费用是多少？",  # posts added, asked of money
+        "What is the additional funding for urban crisis?",
+        "城市危机有多少名顾问？",  # a count of what the tables give only as money
+        "How many consultants does urban crisis have?",
+        "城市危机的顾问人数是多少？",
+        "城市危机的项目费用是多少？",  # money asked of planned deliverables
+        "What is the budget for publications in urban crisis?",
+        "城市危机的咨询服务费用是多少？",  # two names written as one word are not a list
+        "P-4及以上的员额有多少？",  # a range of grades
+        "How many D-1 and higher posts?",
+        "城市危机比气候行动多几成？",  # one as a percentage of the other, or their joint share?
+        "By what percentage is urban crisis larger than climate action?",
+        "2019年捐款比2018年多几成？",  # a percentage of which year's figure?
+        "2020年执行局的预算是多少？",  # a body the tables do not give (it was a filler word)
+        "What is the Executive Board's budget in 2020?",
+    ],
+)
+def test_no_figure_for_something_else(assistant, question):
+    assert figure(assistant, question) is None
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("第三个次级方案（气候行动和城市环境）2020 年的 TC 资金，也就是技术合作捐款，拟议多少？", 25174.2),
+        ("How much is the regular budget, that is, for climate action?", 2021.4),
+        ("Total post costs (staff posts) across UN-Habitat in 2020?", 32376.5),
+        ("2019年捐款比2018年增长了百分之几？", 50.2),
+    ],
+)
+def test_still_the_figure(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
