@@ -324,7 +324,7 @@ class Executor:
         if isinstance(found, Stop):
             return found
         if len({o.figure.unit for o in found}) > 1:  # quantities of different units: listed, not added
-            return Result(intent, operation, 0.0, MIXED, tuple(found))
+            return Result(intent, "breakdown", 0.0, MIXED, tuple(found))  # (no total of days and projects)
         value = round(sum(o.figure.value for o in found), 6)
         whole = None
         listed = {o.key for o in found}
@@ -395,6 +395,8 @@ class Executor:
         if intent.nth > len(ordered):
             return Stop("absent", "too_few", {"count": len(found), "want": self.want(intent)})
         best = ordered[intent.nth - 1]
+        if intent.nth > 1 and ordered[intent.nth - 2] == best:  # tied with the place before: no single one
+            return Stop("clarify", "rank_tied", {"nth": intent.nth})
         winners = tuple(o.key for o in found if o.figure.value == best)
         return Result(intent, "rank", best, found[0].figure.unit, tuple(found), winners=winners)
 

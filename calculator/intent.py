@@ -117,10 +117,16 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
             "absent", "no_member", {"words": missing.words, "head": missing.head, "members": list(members)}
         )
     ranking = reading.ops() & {"max", "min"}
+    # "how many <head>" in a language without plurals: how many there are (the head is not left unbound)
+    counting = (
+        _has_op(reading, "count")
+        and not reading.mentions
+        and not any(t.has("measure") for t in reading.tokens)
+    )
     unbound = [
         h
         for h in reading.heads
-        if (h.how == "unbound" and not (h.dimension == YEAR_HEAD and ranking))  # "the year it was highest"
+        if (h.how == "unbound" and not (h.dimension == YEAR_HEAD and ranking) and not counting)
         or h.how == "count"
         and not _all_of(h, config)
     ]
@@ -319,13 +325,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             return Stop("clarify", "group_part", {"group": named[0], "dimension": dim, "members": restated})
         items[dim] = [k for k in keys if k not in members]
     heads = [h for h in reading.heads if h.how != "unbound"]
-    if (
-        _has_op(reading, "count")
-        and not items
-        and heads
-        and not any(t.has("measure") for t in reading.tokens)
-    ):
-        head = heads[0]  # "how many <heads> are there?": the members, counted
+    counting = _has_op(reading, "count") and not items and not any(t.has("measure") for t in reading.tokens)
+    if counting and (heads or reading.heads):
+        head = (heads or reading.heads)[0]  # "how many <heads> are there?": the members, counted
         if head.dimension in config.dimensions:
             members = config.dimensions[head.dimension].heads.get(head.head, ())
             return Intent(
@@ -461,13 +463,17 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         return operation
     if reading.nth != 1 and operation != "rank":  # "the second largest" read as anything but a ranking
         return Stop("unread", "unread", {"words": [reading.text]})
-    if operation == "share" and varying and varying[0] == YEAR and "difference" in ops:
+    if "percent_change" in ops and operation not in ("change", "share"):  # "percentage points" of a gap
+        return Stop("clarify", "share_of_two", {})
+    if operation == "share" and varying and varying[0] == YEAR and len(varying[1]) == 2:
         return Stop("clarify", "percent_of_which", {})  # "<year> than <year>, in percent": of which year?
     if operation == "share" and varying and varying[0] != YEAR and len(varying[1]) > 1:
         named = sorted((m for m in reading.mentions if varying[0] in m.dimensions), key=lambda m: m.start)
         for first, second in zip(named, named[1:], strict=False):
             between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
-            if not any(t.has("and") and not t.has("op", "difference") for t in between):
+            placed = any(t.has("share") for t in reading.tokens)  # where a share's whole and part stand
+            joined = any(t.has("and") and not t.has("op", "difference") for t in between)
+            if "difference" in ops or not joined and not placed:
                 return Stop("clarify", "share_of_two", {})  # "A than B, in percent": together, or A of B?
     if operation == "share":
         return _share(reading, chosen, base)
@@ -538,7 +544,8 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> s
         if n == 2:
             return "difference"
         return "breakdown" if varying else Stop("clarify", "two_operands", {})  # "compare each": side by side
-    if "count" in ops and varying and not any(t.has("measure") for t in reading.tokens) and not items:
+    counted = bool(varying) and varying[0] != YEAR  # (years are not counted: "which year" is a figure's)
+    if "count" in ops and counted and not any(t.has("measure") for t in reading.tokens) and not items:
         return "count"
     if "sum" in ops and varying:
         return "sum"

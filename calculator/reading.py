@@ -76,9 +76,8 @@ class Reading:
     used: set[int] = field(default_factory=set)  # tokens consumed by a mention, a head or a year
     asked: str = ""  # the question as the user wrote it (for questions offered back)
     nth: int = 1  # "the second largest": the place asked for in a ranking
-    ranked: str = (
-        ""  # "max" / "min" named only by a word after an ordinal (in a language that writes "<ordinal> big")
-    )
+    ranked: str = ""  # "max" / "min" said only by a word after an ordinal ("<ordinal> big")
+    unread_ranges: set[int] = field(default_factory=set)  # range words between members of no order
 
     def has(self, kind: str, value: str | None = None) -> bool:
         return any(t.has(kind, value) for i, t in enumerate(self.tokens) if i not in self.used)
@@ -286,6 +285,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
     # 5. what is left: figures the question states, and words not understood
     unread: list[Token] = []
     for i, token in enumerate(tokens):
+        if i in reading.unread_ranges:
+            unread.append(token)
+            continue
         if i in reading.used:
             continue
         if token.has("number") and not token.tags - {t for t in token.tags if t.kind == "number"}:
@@ -298,6 +300,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or only_kinds(token, ("ranked",))  # "ranks" with no place after it
             or token.has("define")  # a definition not read as a group's members
             or only_kinds(token, ("bound",))  # "<grade> and above": a range, not the grade
+            or token.has("bound")
+            and not _between_alike(reading, token)  # "+" not between two alike
             or not label
             and (
                 only_kinds(token, ("label",))
@@ -390,6 +394,16 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
             corrections.append(fixed)
             text = text[:at] + fixed[1] + text[end:]
             tokens = lexicon.tokens(text)
+
+
+def _between_alike(reading: Reading, token: Token) -> bool:
+    """A word that may join two members ("+") stands between two members of one dimension."""
+    before = [m for m in reading.mentions if m.end <= token.start]
+    after = [m for m in reading.mentions if m.start >= token.end]
+    if not before or not after:
+        return False
+    last, first = max(before, key=lambda m: m.end), min(after, key=lambda m: m.start)
+    return bool(last.dimensions & first.dimensions)
 
 
 def _place(reading: Reading) -> None:
@@ -591,17 +605,27 @@ def _last_index(reading: Reading, mention: Mention) -> int:
 
 def _ranges_of_members(reading: Reading, config: Config) -> None:
     """ "SP1–SP4": two numbered members of one dimension with only a range word between them stand for
-    every member numbered between."""
+    every member numbered between. Members with no numbers ("<grade> to <grade>", "between <grade> and
+    <grade>") are not counted between: the range is left unread (unless the words compare the two)."""
     tokens = reading.tokens
     numbered = [m for m in reading.mentions if len(m.readings) == 1]
+    comparing = reading.ops() & {"ratio", "difference", "share", "change"}  # "the ratio of A to B"
     for first, second in zip(numbered, numbered[1:], strict=False):
         between = [t for t in tokens if first.end <= t.start and t.end <= second.start]
         (dim, a), (dim2, b) = first.readings[0], second.readings[0]
         spec = config.dimensions.get(dim)
-        if dim != dim2 or spec is None or not between or not all(t.has("range", "words") for t in between):
+        if dim != dim2 or spec is None or not between or comparing:
             continue
         low, high = spec.numbered.get(a), spec.numbered.get(b)
-        if low is None or high is None or high <= low + 1:
+        before = [t for t in tokens if t.end <= first.start][-1:]
+        after = [t for t in tokens if t.start >= second.end][:1]
+        joined = any(t.has("and") for t in between) and all(t.has("and") or t.has("filler") for t in between)
+        ranged = all(t.has("range", "words") for t in between)
+        between_and = joined and any(t.has("range", "around") for t in before + after)
+        if (ranged or between_and) and (low is None or high is None):
+            reading.unread_ranges.update(i for i, t in enumerate(tokens) if t in between)  # none numbered
+            continue
+        if not ranged or low is None or high is None or high <= low + 1:
             continue
         for key, number in spec.numbered.items():
             if low < number < high:
