@@ -178,3 +178,17 @@ def test_no_figure_for_something_else_either(assistant, question):
 )
 def test_and_still_the_figure(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+def test_staff_costs_ask_which(assistant):
+    """Set J's one wrong figure on first reading: "staff costs" is post costs or other staff costs."""
+    answer = assistant.ask("How much is allocated to staff costs overall?").to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many director-level posts are there, D-1 and D-2 taken together?", "2020 年主任级员额一共几个？"],
+)
+def test_director_level_is_d1_and_d2(assistant, question):
+    assert figure(assistant, question) == 19
