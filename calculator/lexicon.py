@@ -22,6 +22,7 @@ LISTS = {
     "ordinal_prefix": "ordinal_prefix",
     "definition": "define",  # "<name>, i.e. <members>": the members are what the name means
     "bounds": "bound",  # "and above": a range of grades or members, which is not read
+    "bounds_beside": "bound_beside",  # "over <grade>", "up to <grade>": a range when a member is beside
 }
 GROUPED = {  # section → tag kind; the tag's value is the list's name ("share", "money", "added"...)
     "quantifiers": "quantifier",

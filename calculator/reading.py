@@ -302,6 +302,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or only_kinds(token, ("bound",))  # "<grade> and above": a range, not the grade
             or token.has("bound")
             and not _between_alike(reading, token)  # "+" not between two alike
+            or token.has("bound_beside")
+            and _beside_a_member(tokens, i)  # "over <grade>", not "<line> over <years>"
             or not label
             and (
                 only_kinds(token, ("label",))
@@ -394,6 +396,11 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
             corrections.append(fixed)
             text = text[:at] + fixed[1] + text[end:]
             tokens = lexicon.tokens(text)
+
+
+def _beside_a_member(tokens: list[Token], i: int) -> bool:
+    """The word after token i names a member (not a word for what is counted: "posts")."""
+    return i + 1 < len(tokens) and tokens[i + 1].has("entity") and not tokens[i + 1].has("measure")
 
 
 def _between_alike(reading: Reading, token: Token) -> bool:

@@ -192,3 +192,34 @@ def test_staff_costs_ask_which(assistant):
 )
 def test_director_level_is_d1_and_d2(assistant, question):
     assert figure(assistant, question) == 19
+
+
+# Found by a third adversarial pass (210 questions on filler words): a verb that changes what is asked
+# ("used up", "drawn on", "give to external parties", "recorded" for a year still projected) is not a
+# filler; a bound word just before a member is a range ("over P-4", "up to P-3").
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much fund balance was used up in 2015?",
+        "How much was the operating reserve drawn on in 2015?",
+        "How much does subprogramme 4 give to external parties?",
+        "How much expenditure was recorded in 2020?",
+        "How many posts over P-4?",
+        "How many posts up to P-3?",
+        "超过P-4的员额有多少？",
+    ],
+)
+def test_no_figure_for_a_word_that_changes_the_question(assistant, question):
+    assert figure(assistant, question) is None
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("How many posts up to 2023?", 316),  # a year after the bound word: all posts by then
+        ("Average annual Foundation expenditure over the audited years 2014–2018", None),
+    ],
+)
+def test_a_bound_word_before_a_year_is_not_a_range(assistant, question, value):
+    got = figure(assistant, question)
+    assert got is not None and (value is None or got == pytest.approx(value))
