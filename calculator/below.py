@@ -71,7 +71,7 @@ def terms(words: list[str]) -> set[str]:
 def named_row(rows: list[Row], words: list[str]) -> Row | None:
     """The one row whose label holds the words (COVERED of them at least), better than any other."""
     wanted = terms(words)
-    if not wanted or not rows:
+    if not wanted or not rows or all(len(w) < 2 for w in wanted):  # (a character alone names nothing)
         return None
     scored = sorted(
         ((sum(1 for w in wanted if w in normalise(r.label)) / len(wanted), n) for n, r in enumerate(rows)),

@@ -336,6 +336,10 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     measure = _measure(reading, config, items, heads)
     if isinstance(measure, Stop):
         return measure
+    bare = [t for t in reading.tokens if t.has("measure", POSTS) and not t.has("entity") and not t.has("op")]
+    costed = any(config.posts_cost in m.readings for m in reading.mentions)  # the cost of posts, named
+    if measure == MONEY and bare and not costed and any(t.has("measure", MONEY) for t in reading.tokens):
+        return Stop("clarify", "which_measure", {})  # people and money: which money, or posts?
     comparing = reading.ops() & {"change", "difference", "increase", "decrease"}
     if measure != POSTS and not comparing:  # "recruitment", "additional": of money, no figure the tables give
         added = [
@@ -456,11 +460,14 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         "measure_given": _measure_named(reading) or measure != MONEY,
         "whole_said": any(t.has("quantifier", "all") or t.has("op", "sum") for t in reading.tokens),
     }
-    if "change" in ops and not reading.years and varying is None and basis == "":
+    every_year = "change" in ops and not reading.years and varying is None and basis == ""
+    if every_year:
         varying, base["varying"], base["year"] = (YEAR, ()), (YEAR, ()), None  # "how did X change": by year
     operation = _operation(reading, ops, varying, items, basis)
     if isinstance(operation, Stop):
         return operation
+    if every_year and operation == "change":  # no years said: each year's figure, no one change between two
+        operation = "breakdown"
     if reading.nth != 1 and operation != "rank":  # "the second largest" read as anything but a ranking
         return Stop("unread", "unread", {"words": [reading.text]})
     if "percent_change" in ops and operation not in ("change", "share"):  # "percentage points" of a gap
@@ -553,7 +560,7 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> s
         return Stop("clarify", "change_of_what", {})
     if varying and varying[1] and set(varying[1]) <= set(items.get(varying[0], [])):
         named = [m for m in reading.mentions if varying[0] in m.dimensions]
-        if not _joined(reading, named):
+        if not _joined(reading, named) or reading.has("quantifier", "which"):
             return Stop("clarify", "two_operands", {})  # two members, no word saying what to do with them
         return "sum"  # "the budget of SP1 and SP2": each, and together
     if varying:
@@ -583,6 +590,8 @@ def _share(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]], base
         whole = [dk for m, dk in named if opened < m.index < close]
     elif close is not None:  # "W <close> P <share>"
         whole = [dk for m, dk in named if m.index < close]
+    elif before and any(t.has("share", "whole") for t in tokens[: min(m.index for m, _ in before)]):
+        whole = [dk for _, dk in before]  # "within W, what share is P"
     elif before:  # "P's share of W"
         whole = [dk for _, dk in after]
     elif after:
