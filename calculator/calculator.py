@@ -288,7 +288,8 @@ class Calculator:
             mention = next((m for m in reading.mentions if m.words == words), None)
             for dim, key in mention.readings if mention else ():
                 if f"{dim}:{key}" != chosen:
-                    label = f"{self.lexicon.name(dim, key, language)} ({t(f'calc.dims.{dim}', language)})"
+                    name, kind = self.lexicon.name(dim, key, language), t(f"calc.dims.{dim}", language)
+                    label = name if kind in name else f"{name} ({kind})"  # (a name may already say it)
                     question = _reworded(reading, words, self.unambiguous(dim, key, language))
                     options.append(Option(label, question))
         return options
