@@ -9,7 +9,8 @@ import itertools
 from dataclasses import asdict, dataclass, field, replace
 
 from calculator.config import YEAR_HEAD, Config
-from calculator.reading import HeadUse, Mention, Reading, only_kinds
+from calculator.lexicon import only_kinds
+from calculator.reading import HeadUse, Mention, Reading
 
 YEAR = "year"
 MONEY, POSTS, QUANTITY = "money", "posts", "quantity"
@@ -263,6 +264,11 @@ def _measure_named(reading: Reading) -> bool:
     return any(t.has("measure") for t in reading.tokens) or _has_op(reading, "count")
 
 
+def _costs_posts(reading: Reading, config: Config) -> bool:
+    """The question names the cost of posts (a member that is money spent on posts)."""
+    return any(config.posts_cost in m.readings for m in reading.mentions)
+
+
 def _measure(
     reading: Reading, config: Config, items: dict[str, list[str]], heads: list[HeadUse]
 ) -> str | Stop:
@@ -290,7 +296,7 @@ def _measure(
     counted = bool(named & set(config.only(POSTS)))
     if (counted or posts_word) and count_cue:
         return POSTS
-    costed = any(config.posts_cost in m.readings for m in reading.mentions)  # the cost of posts, named
+    costed = _costs_posts(reading, config)
     if posts_word and not money_word and not costed:
         return POSTS  # "<what money buys> staff": a count, which the tables do not give by what money buys
     if money and count_cue and not money_word:  # "how many <what money buys>": only its cost is given
@@ -337,7 +343,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     if isinstance(measure, Stop):
         return measure
     bare = [t for t in reading.tokens if t.has("measure", POSTS) and not t.has("entity") and not t.has("op")]
-    costed = any(config.posts_cost in m.readings for m in reading.mentions)  # the cost of posts, named
+    costed = _costs_posts(reading, config)
     if measure == MONEY and bare and not costed and any(t.has("measure", MONEY) for t in reading.tokens):
         return Stop("clarify", "which_measure", {})  # people and money: which money, or posts?
     comparing = reading.ops() & {"change", "difference", "increase", "decrease"}
@@ -476,9 +482,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         return Stop("clarify", "percent_of_which", {})  # "<year> than <year>, in percent": of which year?
     if operation == "share" and varying and varying[0] != YEAR and len(varying[1]) > 1:
         named = sorted((m for m in reading.mentions if varying[0] in m.dimensions), key=lambda m: m.start)
+        placed = any(t.has("share") for t in reading.tokens)  # where a share's whole and part stand
         for first, second in zip(named, named[1:], strict=False):
             between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
-            placed = any(t.has("share") for t in reading.tokens)  # where a share's whole and part stand
             joined = any(t.has("and") and not t.has("op", "difference") for t in between)
             if "difference" in ops or not joined and not placed:
                 return Stop("clarify", "share_of_two", {})  # "A than B, in percent": together, or A of B?

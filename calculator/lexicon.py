@@ -375,7 +375,7 @@ class Lexicon:
             if gap:
                 i = gap.end()
                 continue
-            token = self._longest(text, i)
+            token = self._longest(text, i) or self._unknown(text, i)
             found.append(token)
             i = token.end
         if sum(_unknown_characters(t) for t in found) == 0:
@@ -417,11 +417,10 @@ class Lexicon:
             )
         return Token(i, end, piece, frozenset(tags))
 
-    def _longest(self, text: str, i: int) -> Token:
-        candidates = self._candidates(text, i, len(text))
-        if candidates:
-            return max(candidates, key=lambda t: (t.end, len(t.tags)))
-        return self._unknown(text, i)
+    def _longest(self, text: str, i: int, end: int | None = None) -> Token | None:
+        """The longest year, number or phrase starting at `i` (and ending by `end`), or None."""
+        candidates = self._candidates(text, i, len(text) if end is None else end)
+        return max(candidates, key=lambda t: (t.end, len(t.tags))) if candidates else None
 
     def _fewest_unknown(self, text: str) -> list[Token]:
         """Every way through the text's phrases (each shorter phrase at each place, too): the one with the
@@ -436,11 +435,7 @@ class Lexicon:
                 continue
             options: list[Token] = []
             end = n
-            while end > i:  # each phrase starting here, longest first
-                candidates = self._candidates(text, i, end)
-                if not candidates:
-                    break
-                longest = max(candidates, key=lambda t: (t.end, len(t.tags)))
+            while end > i and (longest := self._longest(text, i, end)):  # each phrase here, longest first
                 options.append(longest)
                 end = longest.end - 1
             options.append(self._unknown(text, i))
@@ -465,21 +460,26 @@ def _whole_words(text: str, tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
         out.append(token)
-        if _unknown_characters(token) == 0 and not only_fillers(token) or len(out) < 2:
+        if _unknown_characters(token) == 0 and not _only_fillers(token) or len(out) < 2:
             continue
         for a, b in spans:
             inside = [t for t in out if a <= t.start and t.end <= b]
             if len(inside) < 2 or not any(_unknown_characters(t) for t in inside) or inside[-1] is not token:
                 continue
-            if all(_unknown_characters(t) or only_fillers(t) for t in inside):
+            if all(_unknown_characters(t) or _only_fillers(t) for t in inside):
                 del out[-len(inside) :]
                 out.append(Token(inside[0].start, token.end, text[inside[0].start : token.end], frozenset()))
             break
     return out
 
 
-def only_fillers(token: Token) -> bool:
-    return bool(token.tags) and all(t.kind == "filler" for t in token.tags)
+def only_kinds(token: Token, kinds: tuple[str, ...]) -> bool:
+    """Every tag of the token is of these kinds (a token with no tag too)."""
+    return all(t.kind in kinds for t in token.tags)
+
+
+def _only_fillers(token: Token) -> bool:
+    return token.known and only_kinds(token, ("filler",))
 
 
 def _unknown_characters(token: Token) -> int:

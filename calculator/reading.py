@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from calculator.config import YEAR_HEAD, Config
-from calculator.lexicon import Lexicon, Token, normalise
+from calculator.lexicon import Lexicon, Token, normalise, only_kinds
 
 NUMBER_KINDS = ("numeral", "number", "roman")
 COUNTING = (*NUMBER_KINDS, "ordinal", "ordinal_prefix")  # left over, a number or ordinal bound to nothing
@@ -299,9 +299,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or only_kinds(token, ("exclude",))  # leaving out something it does not name
             or only_kinds(token, ("ranked",))  # "ranks" with no place after it
             or token.has("define")  # a definition not read as a group's members
-            or only_kinds(token, ("bound",))  # "<grade> and above": a range, not the grade
-            or token.has("bound")
-            and not _between_alike(reading, token)  # "+" not between two alike
+            or token.has("bound")  # "<grade> and above": a range; "+" only joins two alike
+            and (only_kinds(token, ("bound",)) or not _between_alike(reading, token))
             or token.has("bound_beside")
             and _beside_a_member(tokens, i)  # "over <grade>", not "<line> over <years>"
             or not label
@@ -501,10 +500,6 @@ def _number(token: Token) -> int | None:
             except ValueError:
                 return None
     return None
-
-
-def only_kinds(token: Token, kinds: tuple[str, ...]) -> bool:
-    return all(t.kind in kinds for t in token.tags)
 
 
 def _quantified(tokens: list[Token], i: int) -> str | None:

@@ -662,18 +662,19 @@ class Generator:
                 if en
                 else ["{f}资金{n}多的次级方案是哪个？", "哪个次级方案的{f}资金排{n}？"]
             )
-            for place, word in ((2, "second"), (3, "third")) if en else ((2, "第二"), (3, "第三")):
-                for template in places:
-                    out.append(
-                        self.case(
-                            template.format(n=word, f=f),
-                            language,
-                            "answer",
-                            ordered[place - 1],
-                            "thousand USD",
-                            "rank",
-                        )
-                    )
+            words = ((2, "second"), (3, "third")) if en else ((2, "第二"), (3, "第三"))
+            out += [
+                self.case(
+                    template.format(n=word, f=f),
+                    language,
+                    "answer",
+                    ordered[place - 1],
+                    "thousand USD",
+                    "rank",
+                )
+                for place, word in words
+                for template in places
+            ]
             smallest = (
                 "Which subprogramme has the second smallest {f} budget?"
                 if en
