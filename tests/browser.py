@@ -119,5 +119,8 @@ def ask(page, question: str, answers: int = 1, timeout_ms: int = 60_000) -> None
     box.wait_for(timeout=timeout_ms)
     box.fill(question)
     box.press("Enter")
-    page.get_by_test_id("stChatMessage").nth(2 * answers - 1).wait_for(timeout=timeout_ms)
+    answer = page.get_by_test_id("stChatMessage").nth(2 * answers - 1)
+    answer.wait_for(timeout=timeout_ms)
     page.get_by_test_id("stSpinner").wait_for(state="detached", timeout=timeout_ms)
+    # the message may be drawn (its avatar) before its text: wait for the text itself
+    answer.get_by_test_id("stMarkdownContainer").first.wait_for(timeout=timeout_ms)
