@@ -12,19 +12,21 @@ import pandas as pd
 
 from calculator import followup
 from calculator.audit import Auditor
-from calculator.below import RowsBelow, named_row
+from calculator.below import Row, RowsBelow, named_row, terms
 from calculator.config import Config
-from calculator.cube import Cube, LabelReader
+from calculator.cube import Cube, Fact, LabelReader
 from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
-from calculator.lexicon import Lexicon
+from calculator.lexicon import Lexicon, normalise, only_kinds
 from calculator.phrase import Phraser, fmt
 from calculator.prose import load_prose
-from calculator.reading import Reading, loose_runs, read
+from calculator.reading import Reading, loose_runs, read, restated
 from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
 from ingest.model import Document
 from messages import t
+
+WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
 @dataclass
@@ -171,6 +173,9 @@ class Calculator:
         values = {(round(r.value, 6), r.unit, r.operation) for _, r in results}
         if len(values) > 1:
             return self.ambiguous(results, reading, language)
+        theme = self.theme_named(reading, results[0][1], language)
+        if theme is not None:
+            return self.stopped(theme, reading, language)
         stated = self.stated_number(reading, results[0][1])
         if stated is not None:
             return self.stopped(stated, reading, language)
@@ -183,30 +188,26 @@ class Calculator:
 
     def row_below(self, reading: Reading, language: str) -> Outcome | None:
         """The question read without the words it does not understand names one printed figure; those
-        words name one row printed below it (calculator/below.py): that row's figure, or None."""
-        blanked = reading.text
-        unread = [tok for i, tok in enumerate(reading.tokens) if i not in reading.used and not tok.known]
-        for token in reversed(unread):
-            blanked = f"{blanked[: token.start]} {blanked[token.end :]}"
-        rest = self.read(blanked, language)
-        intents = interpret(rest, self.config) if not rest.unknown else None
-        if not isinstance(intents, list) or len(intents) != 1 or intents[0].operation != "lookup":
+        words name one row printed below it (calculator/below.py): that row's figure, or None. Known
+        words beside them may belong to the theme too ("on <climate change> adaptation"): each stretch
+        widened by up to WIDEN words either side is tried; the words not understood choose the row, whose
+        label must hold the widened words too; every stretch that names a row must name the same one."""
+        unread = [i for i, tok in enumerate(reading.tokens) if i not in reading.used and not tok.known]
+        if not unread or any(tok.has("negation") for tok in reading.tokens):
+            return None  # ("projects not on <theme>": the other rows, which no one row gives)
+        found: dict[tuple[str, float], tuple[Intent, Result, Fact, Row]] = {}
+        for left in range(WIDEN + 1):
+            for right in range(WIDEN + 1):
+                extra = [i for i in range(unread[0] - left, unread[0]) if i >= 0]
+                extra += [i for i in range(unread[-1] + 1, unread[-1] + 1 + right) if i < len(reading.tokens)]
+                if len(extra) < left + right:
+                    continue  # past the question's ends: tried already
+                named = self.named_below(reading, unread, extra, language)
+                if named is not None:
+                    found[(named[3].label, named[3].value)] = named
+        if len(found) != 1:
             return None
-        result = self.executor.run(intents[0])
-        if not isinstance(result, Result) or len(result.figures) != 1 or len(result.figures[0].facts) != 1:
-            return None
-        # the figure as each table that prints it (with the same value) has it: one may print rows below
-        printed = result.figures[0].facts[0]
-        same = [
-            printed,
-            *(f for f in self.cube.find_key(printed.key)[0] if f.agrees(printed) and f != printed),
-        ]
-        words = loose_runs(reading) if language != "en" else reading.unknown
-        found = [(f, named_row(self.rows_below.of(f, language), words)) for f in same]
-        found = [(f, row) for f, row in found if row is not None]
-        if len({(row.label, row.value) for _, row in found}) != 1:
-            return None
-        fact, row = found[0]
+        intent, result, fact, row = next(iter(found.values()))
         parent = self.answered(result, language)
         cite, sources = self.phraser.cite([fact])
         value = fmt(row.value, row.unit, whole=float(row.value).is_integer())
@@ -221,8 +222,64 @@ class Calculator:
             "read_as": t("calc.read_as", language, what=row.label),
         }
         outcome = Outcome(text, data, sources, "answered", [], data["read_as"], row.label)
-        outcome.intent = intents[0]
+        outcome.intent = intent
         return outcome
+
+    def theme_named(self, reading: Reading, result: Result, language: str) -> Stop | None:
+        """A word that names a member again, apart from it ("<member> <category> on <a word of its name>"),
+        which a row printed below the figure also holds: the whole figure, or that row's theme? Asked."""
+        words = restated(reading, set(self.config.role("whom")))
+        for word in words:
+            wanted = terms([word])
+            rows = [
+                row
+                for f in result.figures
+                for fact in f.facts
+                for same in self.printed_as(fact)
+                for row in self.rows_below.of(same, language)
+            ]
+            if wanted and any(all(w in normalise(row.label) for w in wanted) for row in rows):
+                return Stop("clarify", "theme_or_whole", {"words": word})
+        return None
+
+    def printed_as(self, printed: Fact) -> list[Fact]:
+        """The figure as each table that prints it (with the same value) has it: one may print rows below."""
+        return [
+            printed,
+            *(f for f in self.cube.find_key(printed.key)[0] if f.agrees(printed) and f != printed),
+        ]
+
+    def named_below(
+        self, reading: Reading, unread: list[int], extra: list[int], language: str
+    ) -> tuple[Intent, Result, Fact, Row] | None:
+        """The question without its words not understood (and the known words `extra`) read as one
+        printed figure, and the one row below it whose label holds those words; None otherwise."""
+        tokens = reading.tokens
+        widened = [i for i in extra if not only_kinds(tokens[i], ("filler", "and"))]
+        if any(not terms([tokens[i].text]) for i in widened):
+            return None  # a number or a short word: not part of a theme
+        blanked = reading.text
+        for i in sorted({*unread, *extra}, reverse=True):
+            blanked = f"{blanked[: tokens[i].start]} {blanked[tokens[i].end :]}"
+        rest = self.read(blanked, language)
+        intents = interpret(rest, self.config) if not rest.unknown else None
+        if not isinstance(intents, list) or len(intents) != 1 or intents[0].operation != "lookup":
+            return None
+        result = self.executor.run(intents[0])
+        if not isinstance(result, Result) or len(result.figures) != 1 or len(result.figures[0].facts) != 1:
+            return None
+        same = self.printed_as(result.figures[0].facts[0])
+        words = loose_runs(reading) if language != "en" else reading.unknown  # these alone choose the row
+        found = [(f, named_row(self.rows_below.of(f, language), words)) for f in same]
+        found = [
+            (f, row)
+            for f, row in found
+            if row is not None
+            and all(term in normalise(row.label) for i in widened for term in terms([tokens[i].text]))
+        ]
+        if len({(row.label, row.value) for _, row in found}) != 1:
+            return None
+        return intents[0], result, found[0][0], found[0][1]
 
     def with_whom(self, previous: Intent, alone: Intent) -> tuple[Intent, Result] | None:
         """A question read on its own that drops whom the last figure was for (a component, say), with

@@ -24,6 +24,22 @@ class Dimension:
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     measures: tuple[str, ...] = ()  # what its figures are of (empty: any)
     role: str = ""  # "whom" | "qualifier" | "line" | ""
+    # a member printed net of others: key → (the member it is taken from, the members taken out of it)
+    net: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # a member printed as the total of others that are members too (income and its lines): key → its parts
+    within: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def part_of(self, part: str, whole: str) -> bool:
+        """Whether one member is printed as a part of another (a line of income within income)."""
+        return part in self.within.get(whole, ())
+
+    def netted(self, key: str, without: set[str]) -> str | None:
+        """The member that is `key` with `without` taken out, as printed ("<line> after <other lines>"):
+        `key` itself when it is already net of them, the net member when `key` is what it is taken from."""
+        for net, (whole, taken) in self.net.items():
+            if without == set(taken) and key in (net, whole):
+                return net
+        return None
 
     def of(self, measure: str) -> bool:
         return not self.measures or measure in self.measures
@@ -131,7 +147,19 @@ class Config:
             role = str(spec.get("role", ""))
             if role not in ("", "whom", "qualifier", "line"):
                 raise CorpusError(f"{path}: dimensions.{name}.role must be whom, qualifier or line")
-            dimensions[name] = Dimension(name, members, heads, numbered, groups, measures, role)
+            net = {}
+            for key, spec_net in need(spec.get("net", {}), dict, f"dimensions.{name}.net").items():
+                spec_net = need(spec_net, dict, f"dimensions.{name}.net.{key}")
+                whole = need(spec_net.get("of"), str, f"dimensions.{name}.net.{key}.of")
+                taken = tuple(need(spec_net.get("without"), list, f"dimensions.{name}.net.{key}.without"))
+                if not {key, whole, *taken} <= known:
+                    raise CorpusError(f"{path}: dimensions.{name}.net.{key} names keys not in its members")
+                net[key] = (whole, taken)
+            within = {k: tuple(v) for k, v in need(spec.get("within", {}), dict, f"{name}.within").items()}
+            for key, parts in within.items():
+                if not {key, *parts} <= set(members):
+                    raise CorpusError(f"{path}: dimensions.{name}.within.{key} must list members")
+            dimensions[name] = Dimension(name, members, heads, numbered, groups, measures, role, net, within)
         tables = need(data.get("tables", {}), dict, "[tables]")
         context = {t: dict(c) for t, c in need(tables.get("context", {}), dict, "tables.context").items()}
         labels = {}

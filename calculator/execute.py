@@ -11,6 +11,12 @@ from calculator.cube import ALL, Cube, Fact, Want
 from calculator.intent import MONEY, POSTS, YEAR, Intent, Stop
 
 PERCENT, RATIO, COUNT, MIXED = "%", "ratio", "count", "mixed"
+PASSES = {  # a figure compared with the question's number
+    "above": lambda value, limit: value > limit,
+    "at_least": lambda value, limit: value >= limit,
+    "below": lambda value, limit: value < limit,
+    "at_most": lambda value, limit: value <= limit,
+}
 
 
 @dataclass(frozen=True)
@@ -356,8 +362,8 @@ class Executor:
         ordered = sorted(found, key=lambda o: int(o.key))
         start, end = ordered[0], ordered[-1]
         if intent.percent:
-            if start.figure.value == 0:
-                return Stop("absent", "divide_by_zero", {})
+            if start.figure.value <= 0:  # (a change in percent of a negative or nil figure means nothing)
+                return Stop("absent", "percent_of_negative", {})
             value = round((end.figure.value - start.figure.value) / abs(start.figure.value) * 100, 6)
             if intent.decrease:  # "by what percentage did it fall": the fall, in percent
                 return Result(intent, "decrease", -value, PERCENT, (start, end))
@@ -399,6 +405,18 @@ class Executor:
             return Stop("clarify", "rank_tied", {"nth": intent.nth})
         winners = tuple(o.key for o in found if o.figure.value == best)
         return Result(intent, "rank", best, found[0].figure.unit, tuple(found), winners=winners)
+
+    def _filter(self, intent: Intent) -> Result | Stop:
+        """The members whose figure passes the question's number, counted (every member's figure shown)."""
+        assert intent.threshold is not None and intent.varying is not None
+        found = self._many(intent, 1)
+        if isinstance(found, Stop):
+            return found
+        if len({o.figure.unit for o in found}) > 1:  # days beside projects: no one number compares them
+            return Stop("clarify", "which_measure", {})
+        kind, limit = intent.threshold
+        passing = tuple(o.key for o in found if PASSES[kind](o.figure.value, limit))
+        return Result(intent, "filter", float(len(passing)), COUNT, tuple(found), winners=passing)
 
     def _count(self, intent: Intent) -> Result | Stop:
         assert intent.varying is not None

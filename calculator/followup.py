@@ -66,8 +66,9 @@ def dangling(reading: Reading) -> bool:
         return False
     back = any(t.has("followup", "back") for i, t in enumerate(reading.tokens) if i not in reading.used)
     kept = [m for m in reading.mentions if m not in reading.excluded]
-    # (unless a head ranges over the rest: "excluding <member>, which <head> …")
-    left_out = reading.excluded and not kept and not reading.heads
+    # (unless a head ranges over the rest, "excluding <member>, which <head> …", or a measure names the
+    # whole: "the budget excluding <member>")
+    left_out = reading.excluded and not kept and not reading.heads and not reading.measures
     return marked(reading) or back or bool(left_out)  # "excluding posts?": from what?
 
 

@@ -52,6 +52,7 @@ class Intent:
     future: bool = False  # "will have", no year: the budget year's figure, or the plan's by its end?
     whole_said: bool = False  # "all", "in total": a sum over members the document gives one by one is meant
     nth: int = 1  # rank: the place asked for ("the second largest": 2)
+    threshold: tuple[str, float] | None = None  # filter: (above | at_least | below | at_most, the number)
 
     @property
     def coords(self) -> dict[str, str]:
@@ -76,6 +77,9 @@ class Intent:
                     "varying": (str(varying[0]), tuple(varying[1])) if varying else None,
                     "whole": tuple((str(d), str(k)) for d, k in whole) if whole is not None else None,
                     "notes": tuple(data.get("notes", ())),
+                    "threshold": (str(data["threshold"][0]), float(data["threshold"][1]))
+                    if data.get("threshold")
+                    else None,
                 }
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
@@ -311,11 +315,27 @@ def _measure(
     return Stop("clarify", "which_measure", {})
 
 
+def _netted(
+    chosen: list[tuple[Mention, tuple[str, str]]], excluded: set[tuple[str, str]], config: Config
+) -> tuple[list[tuple[Mention, tuple[str, str]]], set[tuple[str, str]]]:
+    """ "<line> excluding <lines>" where the document prints that line net of them: the net line, and
+    nothing left out (the balance after the reserve is the printed balance)."""
+    for dim in {d for d, _ in excluded}:
+        spec = config.dimensions.get(dim)
+        keys = [k for _, (d, k) in chosen if d == dim]
+        net = spec.netted(keys[0], {k for d, k in excluded if d == dim}) if spec and len(keys) == 1 else None
+        if net is not None:
+            chosen = [(m, (d, net if d == dim else k)) for m, (d, k) in chosen]
+            excluded = {(d, k) for d, k in excluded if d != dim}
+    return chosen, excluded
+
+
 def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[str, str]]]) -> Intent | Stop:
     if _mixed_list(reading, chosen):
         return Stop("clarify", "too_many", {})
     excluded = {(dim, key) for m, (dim, key) in chosen if m in reading.excluded}
     chosen = [(m, dk) for m, dk in chosen if m not in reading.excluded]
+    chosen, excluded = _netted(chosen, excluded, config)
     items: dict[str, list[str]] = {}
     chosen = [(m, dk) for m, dk in chosen if dk[0]]  # a plain word: no member
     for _, (dim, key) in chosen:
@@ -331,7 +351,12 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             return Stop("clarify", "group_part", {"group": named[0], "dimension": dim, "members": restated})
         items[dim] = [k for k in keys if k not in members]
     heads = [h for h in reading.heads if h.how != "unbound"]
-    counting = _has_op(reading, "count") and not items and not any(t.has("measure") for t in reading.tokens)
+    counting = (
+        _has_op(reading, "count")
+        and not items
+        and not any(t.has("measure") for t in reading.tokens)
+        and reading.threshold is None  # "how many <heads> have more than <number>": not all of them
+    )
     if counting and (heads or reading.heads):
         head = (heads or reading.heads)[0]  # "how many <heads> are there?": the members, counted
         if head.dimension in config.dimensions:
@@ -361,17 +386,34 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     elif any(not config.of(d, measure) for d in items):
         return Stop("absent", "money_by_grade", {})  # the tables give no money by grade
     basis = _basis(reading, measure)
+    compared = reading.threshold.index if reading.threshold else -1  # ("more than <number>" compares)
     ops = {
         v
-        for t in reading.tokens
+        for i, t in enumerate(reading.tokens)
         for v in t.values("op")
-        if not (basis and t.has("basis", basis) and v == "change")
+        if not (basis and t.has("basis", basis) and v == "change") and i != compared
     } | ({reading.ranked} if reading.ranked else set())
+    if "in_percent" in ops:  # "…, in percent": a share or a change said in percent, nothing else
+        ops.discard("in_percent")
+        if ops & {"change", "increase", "decrease"}:
+            ops.add("percent_change")
+        elif ops - {"share", "percent_change"}:
+            return Stop("clarify", "percent_of_what", {})
+        else:
+            ops.add("share")
     year = reading.cumulative_year or (reading.years[0] if len(reading.years) == 1 else None)
     if year is None and not reading.years and any(t.has("budget_year") for t in reading.tokens):
         year = config.budget_year  # "the proposed <line>": the budget year's
     if basis == "cumulative" and reading.cumulative_year is None and len(reading.years) == 1:
         year = reading.years[0]
+    for dim, keys in items.items():  # "<line> <the total it is printed in>", "<total> on <line>": the line
+        spec = config.dimensions.get(dim)
+        parts = [k for k in keys if spec and any(spec.part_of(k, w) for w in keys)]
+        named = [m for m, (d, _) in chosen if d == dim]
+        relating = ops & {"share", "difference", "ratio", "breakdown"}  # (a share of the one in the other)
+        listed = len(named) == 2 and (_coordinated(reading, *named) or _comma_between(reading, *named))
+        if len(keys) == 2 and len(parts) == 1 and not listed and not relating:
+            items[dim] = parts
     several = [(d, tuple(k)) for d, k in items.items() if len(k) > 1]
     for (
         dim,
@@ -419,7 +461,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         varying = (quantities[0], tuple(config.dimensions[quantities[0]].members))  # each planned deliverable
     years = list(reading.years)
     if reading.year_range and not ops & {"change", "difference", "ratio"}:
-        years = list(range(reading.year_range[0], reading.year_range[1] + 1))  # every year of the range
+        first, last = reading.year_range  # every year of the range, and any other year named beside it
+        years = sorted({*range(first, last + 1), *reading.years})
     year_vary = any(
         h.dimension == YEAR_HEAD for h in reading.heads if h.how != "unbound" or ops & {"max", "min"}
     )
@@ -469,6 +512,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     every_year = "change" in ops and not reading.years and varying is None and basis == ""
     if every_year:
         varying, base["varying"], base["year"] = (YEAR, ()), (YEAR, ()), None  # "how did X change": by year
+    if reading.threshold is not None:
+        return _filtered(reading, base, varying)
     operation = _operation(reading, ops, varying, items, basis)
     if isinstance(operation, Stop):
         return operation
@@ -489,15 +534,14 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             if "difference" in ops or not joined and not placed:
                 return Stop("clarify", "share_of_two", {})  # "A than B, in percent": together, or A of B?
     if operation == "share":
-        return _share(reading, chosen, base)
+        return _share(reading, chosen, base, config)
     largest = not (ops & {"min"}) or bool(ops & {"max"}) and _first_op(reading, ("max", "min")) == "max"
     return Intent(
         operation=operation,
         largest=largest,
         nth=reading.nth,
         reverse=bool(ops & {"less"}),
-        percent=operation == "change"
-        and bool(_has_op(reading, "percent_change") or _has_op(reading, "share")),
+        percent=operation == "change" and bool(ops & {"percent_change", "share"}),
         decrease=operation == "change" and _has_op(reading, "decrease") and not _has_op(reading, "increase"),
         prose=any(t.has("source", "prose") for t in reading.tokens),
         **base,
@@ -577,12 +621,36 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> s
     return "lookup"
 
 
-def _share(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]], base: dict) -> Intent | Stop:
+def _filtered(reading: Reading, base: dict, varying: tuple[str, tuple] | None) -> Intent | Stop:
+    """ "<heads> with more than <number> <measure>": the members whose figure passes the number."""
+    threshold = reading.threshold
+    assert threshold is not None
+    if varying is None or reading.nth != 1:  # nothing to count ("is SP1's budget over 50 million?")
+        return Stop("unread", "unread", {"words": [threshold.words]})
+    said = any(t.has("measure") for i, t in enumerate(reading.tokens) if i != threshold.index)
+    if not said:
+        return Stop("clarify", "which_measure", {})  # "more than 40": posts, or money?
+    factor, unit = threshold.amount or (1.0, "")
+    money = base["measure"] == MONEY
+    if money and not threshold.amount or unit and (not money or unit == "%"):
+        return Stop("clarify", "threshold_unit", {"words": threshold.words})  # 40 what?
+    return Intent(operation="filter", threshold=(threshold.kind, threshold.number * factor), **base)
+
+
+def _share(
+    reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]], base: dict, config: Config
+) -> Intent | Stop:
     """The part and the whole of a share. The whole is what the question puts after "share of … goes to" /
     before a closing word of the whole, the part what it puts before "'s share"; the part keeps the whole's
     members."""
     tokens = reading.tokens
-    at = next(i for i, t in enumerate(tokens) if t.has("op", "share"))
+    at = next((i for i, t in enumerate(tokens) if t.has("op", "share")), None)
+    if at is None:  # said in percent, with no word of a share: the whole must be said ("A compared with B")
+        at = next(
+            (i for i, t in enumerate(tokens) if t.has("share", "whole") and i not in reading.used), None
+        )
+        if at is None:
+            return Stop("clarify", "share_whole", {})
     fixed = dict(base["fixed"])
     named = [(m, dk) for m, dk in chosen if dk[0] in fixed or base["varying"] and dk[0] == base["varying"][0]]
     before = [(m, dk) for m, dk in named if m.index < at]
@@ -630,11 +698,32 @@ def _share(reading: Reading, chosen: list[tuple[Mention, tuple[str, str]]], base
     ):
         return Stop("clarify", "share_whole", {})  # "a share of its budget": whose?
     whole_coords = tuple(dk for dk in whole if dk in base["fixed"])
-    if base["varying"] and any(dk[0] == base["varying"][0] for dk in whole):
-        return Stop("clarify", "share_whole", {})
+    varying = base["varying"]
+    spec = config.dimensions.get(varying[0]) if varying else None
+    if varying and spec and len(varying[1]) == 2 and not any(dk[0] == varying[0] for dk in whole):
+        totals = [w for w in varying[1] if any(spec.part_of(p, w) for p in varying[1])]
+        whole = [*whole, (varying[0], totals[0])] if totals else whole  # "what share of <total> was <line>"
+    if varying and any(dk[0] == varying[0] for dk in whole):
+        return _share_within(base, whole, config)  # "what share of <total> is <a line of it>"
     if set(whole_coords) == set(base["fixed"]) and not base["varying"]:
         return Stop("clarify", "share_whole", {})
     return Intent(operation="share", whole=whole_coords, **base)
+
+
+def _share_within(base: dict, whole: list[tuple[str, str]], config: Config) -> Intent | Stop:
+    """Two members of one dimension, one printed as a part of the other (a line of income within income):
+    the part's share of the whole; any other two ask which whole."""
+    dim, keys = base["varying"]
+    spec = config.dimensions.get(dim)
+    totals = [k for d, k in whole if d == dim]
+    parts = [k for k in keys if k not in totals]
+    if spec is None or len(keys) != 2 or len(totals) != 1 or not spec.part_of(parts[0], totals[0]):
+        return Stop("clarify", "share_whole", {})
+    others = tuple(dk for dk in base["fixed"] if dk[0] != dim)
+    fixed = (*others, (dim, parts[0]))
+    return Intent(
+        operation="share", whole=(*others, (dim, totals[0])), **{**base, "fixed": fixed, "varying": None}
+    )
 
 
 def _joined(reading: Reading, mentions: list[Mention]) -> bool:
@@ -696,8 +785,9 @@ def _readings(reading: Reading, mention: Mention, config: Config) -> tuple[tuple
     beside members of only the configured dimensions it is read as the preferred one."""
     token = reading.tokens[mention.index]
     lines = set(config.role("line"))
-    if mention.dimensions <= lines and token.has("measure"):  # "<source> <line word>": the source
-        return (*mention.readings, ("", ""))
+    other_lines = any(m is not mention and m.dimensions & lines for m in reading.mentions)
+    if mention.dimensions <= lines and token.has("measure") and not other_lines:
+        return (*mention.readings, ("", ""))  # "<source> <line word>": the source (beside no other line)
     if len(mention.readings) < 2:
         return mention.readings
     dims = {d for d, _ in mention.readings}

@@ -23,6 +23,8 @@ LISTS = {
     "definition": "define",  # "<name>, i.e. <members>": the members are what the name means
     "bounds": "bound",  # "and above": a range of grades or members, which is not read
     "bounds_beside": "bound_beside",  # "over <grade>", "up to <grade>": a range when a member is beside
+    "negations": "negation",  # "not", "non-": what follows is left out, which no figure here reads
+    "subtractions": "subtract",  # "<A> less <B>": B taken from A, a subtraction the calculator does not make
 }
 GROUPED = {  # section → tag kind; the tag's value is the list's name ("share", "money", "added"...)
     "quantifiers": "quantifier",
@@ -41,6 +43,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "locate": "locate",  # "which table …" / "where does the document …": the units, not a figure
     "overview": "overview",  # "summarise …": an overview built from the tables and the text
     "ranked": "ranked",  # "<ordinal> largest": max / min after an ordinal; "place": "ranks <ordinal>"
+    "thresholds": "threshold",  # "more than <number>": above / at_least / below / at_most, beside a number
 }
 NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman"}
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word
@@ -252,6 +255,15 @@ class Lexicon:
             words = _table(data, section, path).get("words", [])
             for phrase in phrases(words, f"{section}.words"):
                 self.add(phrase, Tag(kind, ""))
+
+    def leading_number(self, text: str) -> int | None:
+        """The number a word starts with, when it starts with a numeral the lexicon knows and goes on
+        (one word for "<n> years"); None otherwise."""
+        for end in range(len(text) - 1, 0, -1):
+            numerals = [int(t.value) for t in self.phrases.get(text[:end], ()) if t.kind == "numeral"]
+            if numerals:
+                return numerals[0]
+        return None
 
     def compile(self) -> None:
         suffixes = "|".join(re.escape(w) for w in sorted(self.year_words, key=len, reverse=True)) or "(?!)"

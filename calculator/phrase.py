@@ -177,6 +177,11 @@ class Phraser:
                 return f"{word}({', '.join(raws)}) = {value}"
             case "count":
                 return str(int(result.value))
+            case "filter":
+                kind, limit = result.intent.threshold  # type: ignore[misc]
+                sign = {"above": ">", "at_least": "≥", "below": "<", "at_most": "≤"}[kind]
+                limit_text = fmt(limit, ops[0].figure.unit, limit.is_integer())
+                return f"#{{x ∈ ({', '.join(raws)}) : x {sign} {limit_text}}} = {value}"
         return value
 
     def answer(self, result: Result, language: str) -> Phrased:
@@ -304,23 +309,30 @@ class Phraser:
             members = [self.member(dim, k, language) for k in result.extra["members"]]
             source = result.extra.get("source")
             cite, sources = self.cite([source]) if source else ("", [])
-            spec = self.config.dimensions.get(dim)
-            named = next(  # the head noun naming exactly these members, else the dimension
-                (
-                    h
-                    for h, ms in (spec.heads if spec else {}).items()
-                    if set(ms) == set(result.extra["members"])
-                ),
-                dim,
-            )
+            what = self.plural_name(dim, result.extra["members"], language)
             text = t(
-                "calc.count",
+                "calc.count", language, n=int(result.value), what=what, members=sep.join(members), cite=cite
+            )
+        elif op == "filter":
+            dim, keys = result.intent.varying  # type: ignore[misc]
+            passing = [self.member(dim, k, language) for k in result.winners]
+            text = t(
+                "calc.filter",
                 language,
                 n=int(result.value),
-                what=t(f"calc.dims.{_plural(named)}", language)
-                if _known(f"calc.dims.{_plural(named)}")
-                else t(f"calc.dims.{_plural(dim)}", language),
-                members=sep.join(members),
+                total=len(result.operands),
+                what=self.plural_name(dim, [o.key for o in result.operands], language),
+                base=self.what(
+                    Want(
+                        result.intent.measure, tuple(result.intent.fixed), result.operands[0].figure.want.year
+                    ),
+                    language,
+                )
+                if dim != YEAR
+                else self._name_without_year(result.operands[0].figure.want, language),
+                compared=self.compared(result, language),
+                members=sep.join(passing) if passing else t("calc.none_of_them", language),
+                listing=listing,
                 cite=cite,
             )
         elif op == "difference":  # said with its direction: "A is 284 less than B"
@@ -480,6 +492,20 @@ class Phraser:
         sources[:] = deduped
         return text
 
+    def plural_name(self, dim: str, keys: list[str], language: str) -> str:
+        """The head noun naming exactly these members, else the dimension's plural."""
+        spec = self.config.dimensions.get(dim)
+        named = next((h for h, ms in (spec.heads if spec else {}).items() if set(ms) == set(keys)), dim)
+        if _known(f"calc.dims.{_plural(named)}"):
+            return t(f"calc.dims.{_plural(named)}", language)
+        return t(f"calc.dims.{_plural(dim)}", language)
+
+    def compared(self, result: Result, language: str) -> str:
+        """ "above 40 posts": a filter's comparison with the question's number, in words."""
+        kind, limit = result.intent.threshold  # type: ignore[misc]
+        unit = result.operands[0].figure.unit
+        return t(f"calc.threshold.{kind}", language, limit=amount(limit, unit, language, limit.is_integer()))
+
     def read_as(self, intent: Intent, language: str, result: Result | None = None) -> str:
         """How the question was read, in words: "Read as: …"."""
         return t("calc.read_as", language, what=self.described(intent, language, result))
@@ -496,6 +522,8 @@ class Phraser:
             operation = result.operation
             if operation == "rank":
                 operation = t("calc.rank_largest" if intent.largest else "calc.rank_smallest", language)
+            if operation == "filter":
+                operation = self.compared(result, language)
             return f"{base} — {operation}: " + t("calc.list_sep", language).join(names)
         return intent.operation
 

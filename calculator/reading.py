@@ -4,6 +4,7 @@ does not understand. Interpretation (calculator/intent.py) works on this, never 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -54,6 +55,17 @@ class Missing:
     words: str
 
 
+@dataclass(frozen=True)
+class Threshold:
+    """ "more than <number>": the number the members' figures are compared with, as the question says it."""
+
+    kind: str  # above | at_least | below | at_most
+    number: float
+    amount: tuple[float, str] | None  # the amount word after the number ("million": factor, unit), if any
+    words: str
+    index: int  # of the comparison word
+
+
 @dataclass
 class Reading:
     """A question read with the lexicon."""
@@ -78,6 +90,8 @@ class Reading:
     nth: int = 1  # "the second largest": the place asked for in a ranking
     ranked: str = ""  # "max" / "min" said only by a word after an ordinal ("<ordinal> big")
     unread_ranges: set[int] = field(default_factory=set)  # range words between members of no order
+    threshold: Threshold | None = None  # "with more than <number> …": the members passing it are counted
+    name_words: list[int] = field(default_factory=list)  # words read as part of a named member's long name
 
     def has(self, kind: str, value: str | None = None) -> bool:
         return any(t.has(kind, value) for i, t in enumerate(self.tokens) if i not in self.used)
@@ -220,8 +234,10 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 if mention.index <= last.index:
                     continue
                 between = tokens[_last_index(reading, last) + 1 : mention.index]
-                if not all(t.has("and") or t.has("filler") and not t.has("op") for t in between):
-                    break
+                if not all(t.has("and") or t.has("filler") and not t.has("op") for t in between) or (
+                    between and not any(t.has("and") for t in between)
+                ):
+                    break  # ("excluding A, after which B": B is not left out)
                 reading.excluded.append(mention)
                 last = mention
     for i, token in enumerate(tokens):  # a closing word ("<except> A <besides>") after what it leaves out
@@ -270,6 +286,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             if first < second:
                 reading.year_range = (first, second)
                 in_range |= {a, b}
+    if reading.year_range:
+        _range_length(reading, lexicon)
     for i, token in enumerate(tokens):
         if token.has("year") and i not in reading.used:
             year = int(token.values("year")[0])
@@ -281,6 +299,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 before -= 1
             if i not in in_range and before >= 0 and tokens[before].has("basis", "cumulative"):
                 reading.cumulative_year = year
+
+    _threshold(reading, lexicon)
+    _subtractions(reading)
 
     # 5. what is left: figures the question states, and words not understood
     unread: list[Token] = []
@@ -298,6 +319,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or only_kinds(token, COUNTING)
             or only_kinds(token, ("exclude",))  # leaving out something it does not name
             or only_kinds(token, ("ranked",))  # "ranks" with no place after it
+            or token.has("negation")  # "not <theme>": never read
             or token.has("define")  # a definition not read as a group's members
             or token.has("bound")  # "<grade> and above": a range; "+" only joins two alike
             and (only_kinds(token, ("bound",)) or not _between_alike(reading, token))
@@ -312,10 +334,23 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         ):  # a word that moves a follow-up ("previous", "next") says nothing a question alone can read
             if not token.known and _of_a_name(reading, token, lexicon):
                 reading.used.add(i)  # a word of the long name of a member the question names
+                reading.name_words.append(i)
                 continue
             unread.append(token)
     reading.unknown = runs(text, unread)
     return reading
+
+
+def restated(reading: Reading, dimensions: set[str]) -> list[str]:
+    """Words that name a member (of these dimensions) the question names elsewhere, apart from that
+    mention ("<member> <category> on <a word of its name>"), and words of a member's long name read as
+    part of it: they may name a theme instead."""
+    found = [reading.tokens[i].text for i in reading.name_words]
+    for first, second in itertools.combinations(reading.mentions, 2):
+        same = {r for r in set(first.readings) & set(second.readings) if r[0] in dimensions}
+        if same and second.index > _last_index(reading, first) + 1:
+            found.append(second.words)
+    return found
 
 
 def loose_runs(reading: Reading) -> list[str]:
@@ -491,6 +526,101 @@ def _one_each(named: list[set[str]], members: set[str]) -> bool:
     return chosen == members
 
 
+def _range_length(reading: Reading, lexicon: Lexicon) -> None:
+    """ "The five years <A> to <B>": a count of years beside a range restates it when it is the range's
+    length (read with it); any other count of years ("the four years <A> to <B>") is not read."""
+    assert reading.year_range is not None
+    length = reading.year_range[1] - reading.year_range[0] + 1
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if i in reading.used or token.has("year"):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        said = (
+            _number(token)
+            if after and (after.has("head", f"{YEAR_HEAD}:plural") or after.text in lexicon.year_words)
+            else None
+        )
+        if said is None and only_kinds(token, ("basis", "filler")):
+            said = lexicon.leading_number(token.text)  # one word for "<n> years"
+            after = None
+        if said is None:
+            continue
+        if said != length:
+            reading.unread_ranges.add(i)
+            continue
+        reading.used.add(i)
+        if after is not None:
+            reading.used.add(i + 1)
+            reading.heads = [h for h in reading.heads if h.index != i + 1]  # not "each year"
+
+
+def _subtractions(reading: Reading) -> None:
+    """ "<A> less <B>" between two things named (members or years): a subtraction, left unread (not the
+    smaller of the two)."""
+    tokens = reading.tokens
+    years = {i for i, t in enumerate(tokens) if t.has("year")}
+    measures = {i for i, t in enumerate(tokens) if t.has("measure")}  # ("the budget less <B>")
+    ends = {_last_index(reading, m) for m in reading.mentions} | years | measures
+    starts = {m.index for m in reading.mentions} | years
+    for i, token in enumerate(tokens):
+        if not token.has("subtract") or i in reading.used or i - 1 not in ends:
+            continue
+        after = i + 1
+        while after < len(tokens) and only_kinds(tokens[after], ("filler",)):
+            after += 1
+        if after in starts:
+            reading.unread_ranges.add(i)
+
+
+def _threshold(reading: Reading, lexicon: Lexicon) -> None:
+    """A comparison word beside a number ("more than 40", "40 or more", "above 50 million"): the question's
+    threshold (the first one; another stays a number the question states)."""
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if i in reading.used or token.has("year") or not token.has("number") and not token.has("numeral"):
+            continue
+        before = i - 1
+        if before > 0 and only_kinds(tokens[before], ("measure",)):
+            before -= 1  # "above US$ 50 million"
+        after = [j for j in range(i + 1, min(i + 4, len(tokens)))]
+        amount = next(  # ("million", "million dollars")
+            (
+                lexicon.amounts[w]
+                for j in after[:2]
+                for w in (tokens[j].text, *tokens[j].text.split()[:1])
+                if w in lexicon.amounts
+            ),
+            None,
+        )
+        between = 0  # "40 posts or more", "50 million or more": a unit, an amount word between
+        while between < 2 and i + 1 + between < len(tokens):
+            nxt = tokens[i + 1 + between]
+            if nxt.has("threshold") or not (
+                nxt.has("joiner") or nxt.has("measure") or nxt.text in lexicon.amounts
+            ):
+                break
+            between += 1
+        at = next(
+            (
+                j
+                for j in (before, i + 1 + between)
+                if 0 <= j < len(tokens) and j not in reading.used and tokens[j].has("threshold")
+            ),
+            None,
+        )
+        if at is None:
+            continue
+        number = float(token.values("number")[0] if token.has("number") else token.values("numeral")[0])
+        words = reading.text[tokens[min(at, i)].start : tokens[max(at, i)].end]
+        reading.threshold = Threshold(tokens[at].values("threshold")[0], number, amount, words, at)
+        reading.used |= {at, i}
+        unbound = [h for h in reading.heads if h.how == "unbound" and h.dimension != YEAR_HEAD]
+        if len(unbound) == 1:  # "the <head> with more than <number>" (no plural in the language): its members
+            reading.heads = [replace(h, how="plural") if h is unbound[0] else h for h in reading.heads]
+        return
+
+
 def _number(token: Token) -> int | None:
     for kind in NUMBER_KINDS:
         values = token.values(kind)
@@ -602,7 +732,8 @@ def _beside_a_name(reading: Reading, i: int, dimension: str) -> bool:
 
 def _last_index(reading: Reading, mention: Mention) -> int:
     """The index of the last token of a mention."""
-    return max(i for i, t in enumerate(reading.tokens) if mention.start <= t.start < mention.end)
+    inside = [i for i, t in enumerate(reading.tokens) if mention.start <= t.start < mention.end]
+    return max(inside, default=mention.index)  # (a member a range stands for is written nowhere)
 
 
 def _ranges_of_members(reading: Reading, config: Config) -> None:

@@ -287,6 +287,7 @@ class Generator:
             cases += self.more(language)
             cases += self.operations(language)
             cases += self.no_number(language)
+            cases += self.thresholds(language)
         cases += self.misspelt([c for c in cases if c.language == "en" and c.expect == "answer"])
         return cases
 
@@ -724,6 +725,55 @@ class Generator:
         return out
 
     # -- questions that must get no number -----------------------------------------------------------
+    def thresholds(self, language: str) -> list[Case]:
+        """ "How many subprogrammes have more than <n> posts / <m> million?": the members passing the number,
+        counted by the oracle; a money number with no unit, or nothing to count, gets no figure."""
+        o, out = self.oracle, []
+        en = language == "en"
+        compare = {  # (English before, English after, Chinese before, Chinese after) → the test
+            "above": (["more than", "over", "above"], [], ["超过", "多于", "高于"], []),
+            "at_least": (["at least"], ["or more"], ["至少", "不少于"], ["以上"]),
+            "below": (["fewer than", "less than", "under"], [], ["少于", "低于", "不到"], []),
+            "at_most": (["at most", "no more than"], ["or fewer"], ["不超过", "至多"], ["以下"]),
+        }
+        tests = {
+            "above": lambda v, n: v > n,
+            "at_least": lambda v, n: v >= n,
+            "below": lambda v, n: v < n,
+            "at_most": lambda v, n: v <= n,
+        }
+        posts = {k: o.posts(k) for k in SUBPROGRAMMES}
+        money = {k: o.money(k) for k in SUBPROGRAMMES}
+        for kind, (en_before, en_after, zh_before, zh_after) in compare.items():
+            for n in (36, 40, 41, 47):
+                value = sum(1 for v in posts.values() if tests[kind](v, n))
+                if en:
+                    asked = [f"How many subprogrammes have {w} {n} posts?" for w in en_before]
+                    asked += [f"How many subprogrammes have {n} posts {w}?" for w in en_after]
+                else:
+                    asked = [f"员额{w}{n}个的次级方案有几个？" for w in zh_before]
+                    asked += [f"员额在{n}个{w}的次级方案有几个？" for w in zh_after]
+                out += [self.case(q, language, "answer", value, "count", "filter") for q in asked]
+            for millions in (40, 55, 60):
+                value = sum(1 for v in money.values() if tests[kind](v, millions * 1000))
+                if en:
+                    asked = [
+                        f"How many subprogrammes have a budget {w} US$ {millions} million?" for w in en_before
+                    ]
+                else:
+                    asked = [f"预算{w}{millions * 100}万美元的次级方案有几个？" for w in zh_before]
+                out += [self.case(q, language, "answer", value, "count", "filter") for q in asked]
+        unit_less = (  # money with no unit, nothing to count, no measure: no figure
+            ["How many subprogrammes have a budget above 50000?",
+             "Is the budget of subprogramme 1 over 50 million?",
+             "How many subprogrammes have more than 40?"]
+            if en
+            else ["预算超过50000的次级方案有几个？", "次级方案1的预算超过5000万美元吗？",
+                  "超过40的次级方案有几个？"]
+        )  # fmt: skip
+        out += [self.case(q, language, "none", note="threshold") for q in unit_less]
+        return out
+
     def no_number(self, language: str) -> list[Case]:
         out = []
         en = language == "en"
