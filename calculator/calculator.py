@@ -18,7 +18,7 @@ from calculator.cube import Cube, Fact, LabelReader
 from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
-from calculator.lexicon import Lexicon, normalise, only_kinds
+from calculator.lexicon import Lexicon, normalise, only_kinds, words_of
 from calculator.phrase import Phraser, fmt
 from calculator.prose import load_prose
 from calculator.reading import Reading, loose_runs, read, restated
@@ -230,7 +230,7 @@ class Calculator:
         which a row printed below the figure also holds: the whole figure, or that row's theme? Asked."""
         words = restated(reading, set(self.config.role("whom")))
         for word in words:
-            wanted = terms([word])
+            wanted = terms(words_of(word))
             rows = [
                 row
                 for f in result.figures
@@ -238,7 +238,8 @@ class Calculator:
                 for same in self.printed_as(fact)
                 for row in self.rows_below.of(same, language)
             ]
-            if wanted and any(all(w in normalise(row.label) for w in wanted) for row in rows):
+            held = [sum(w in normalise(row.label) for w in wanted) for row in rows]
+            if wanted and any(2 * n >= len(wanted) for n in held):  # half of its words: it may be the theme
                 return Stop("clarify", "theme_or_whole", {"words": word})
         return None
 

@@ -16,6 +16,7 @@ PASSES = {  # a figure compared with the question's number
     "at_least": lambda value, limit: value >= limit,
     "below": lambda value, limit: value < limit,
     "at_most": lambda value, limit: value <= limit,
+    "equal": lambda value, limit: abs(value - limit) < 1e-6,
 }
 
 
@@ -409,7 +410,7 @@ class Executor:
     def _filter(self, intent: Intent) -> Result | Stop:
         """The members whose figure passes the question's number, counted (every member's figure shown)."""
         assert intent.threshold is not None and intent.varying is not None
-        found = self._many(intent, 1)
+        found = self._many(intent)  # (one figure alone is no list to count in)
         if isinstance(found, Stop):
             return found
         if len({o.figure.unit for o in found}) > 1:  # days beside projects: no one number compares them
@@ -465,6 +466,13 @@ class Executor:
                 PERCENT,
                 tuple(parts),
             )
+        lines = set(self.config.role("line"))
+        if (
+            not intent.whole
+            and not intent.whole_word
+            and any(d in lines for o in parts for d in dict(o.figure.want.coords))
+        ):
+            return Stop("clarify", "share_whole", {})  # "<a line of accounts> as a percentage": of what?
         scope = {d: k for o in parts for d, k in o.figure.scope if d not in dict(whole_want.coords)}
         if scope:  # a fund's figure as a share of that fund's budget, not of all funds
             whole_want = whole_want.with_(**scope)

@@ -53,6 +53,7 @@ class Intent:
     whole_said: bool = False  # "all", "in total": a sum over members the document gives one by one is meant
     nth: int = 1  # rank: the place asked for ("the second largest": 2)
     threshold: tuple[str, float] | None = None  # filter: (above | at_least | below | at_most, the number)
+    whole_word: bool = False  # share: a word after the share's names the whole ("as a share of the budget")
 
     @property
     def coords(self) -> dict[str, str]:
@@ -264,6 +265,11 @@ def _has_op(reading: Reading, op: str) -> bool:
     return any(t.has("op", op) for t in reading.tokens)
 
 
+def _measure_named_apart(reading: Reading) -> bool:
+    """A word for what is measured (money, posts), not the counting words themselves ("how many")."""
+    return any(t.has("measure") and not t.has("op", "count") for t in reading.tokens)
+
+
 def _measure_named(reading: Reading) -> bool:
     return any(t.has("measure") for t in reading.tokens) or _has_op(reading, "count")
 
@@ -393,6 +399,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         for v in t.values("op")
         if not (basis and t.has("basis", basis) and v == "change") and i != compared
     } | ({reading.ranked} if reading.ranked else set())
+    if "average" in ops and ops & {"change", "increase", "decrease"}:  # "average yearly growth": which?
+        return Stop("clarify", "average_change", {})
     if "in_percent" in ops:  # "…, in percent": a share or a change said in percent, nothing else
         ops.discard("in_percent")
         if ops & {"change", "increase", "decrease"}:
@@ -406,14 +414,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         year = config.budget_year  # "the proposed <line>": the budget year's
     if basis == "cumulative" and reading.cumulative_year is None and len(reading.years) == 1:
         year = reading.years[0]
-    for dim, keys in items.items():  # "<line> <the total it is printed in>", "<total> on <line>": the line
-        spec = config.dimensions.get(dim)
-        parts = [k for k in keys if spec and any(spec.part_of(k, w) for w in keys)]
-        named = [m for m, (d, _) in chosen if d == dim]
-        relating = ops & {"share", "difference", "ratio", "breakdown"}  # (a share of the one in the other)
-        listed = len(named) == 2 and (_coordinated(reading, *named) or _comma_between(reading, *named))
-        if len(keys) == 2 and len(parts) == 1 and not listed and not relating:
-            items[dim] = parts
+    if not ops & {"share", "difference", "ratio", "breakdown"}:  # (a share of the one in the other)
+        for dim in list(items):
+            items[dim] = _lines_named(reading, config, chosen, dim, items[dim])
     several = [(d, tuple(k)) for d, k in items.items() if len(k) > 1]
     for (
         dim,
@@ -441,6 +444,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         elif head.dimension in items:  # "<member> among the <heads>": the named one is fixed
             if "share" not in ops and not ops & {"max", "min"}:
                 return Stop("clarify", "too_many", {})
+            if ops & {"max", "min"} and len(items[head.dimension]) == 1:  # "which <heads> more than <A>"
+                return Stop("clarify", "than_member", {})
         elif (
             head.how == "all"
             and set(members) == set(config.dimensions[head.dimension].members)
@@ -512,8 +517,15 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     every_year = "change" in ops and not reading.years and varying is None and basis == ""
     if every_year:
         varying, base["varying"], base["year"] = (YEAR, ()), (YEAR, ()), None  # "how did X change": by year
-    if reading.threshold is not None:
-        return _filtered(reading, base, varying)
+    threshold = reading.threshold
+    if threshold is not None and (
+        threshold.kind != "equal" or varying and _asks_members(reading, varying[0])
+    ):
+        return _filtered(reading, base, varying, ops)
+    if threshold is None and _asks_members_than(reading, config):
+        return Stop("clarify", "than_member", {})  # "how many <heads> have more posts than <member>"
+    if varying and "count" in ops and _asks_members(reading, varying[0]) and _measure_named_apart(reading):
+        return Stop("clarify", "count_members", {})  # "how many <heads> have 41 posts": say how to compare
     operation = _operation(reading, ops, varying, items, basis)
     if isinstance(operation, Stop):
         return operation
@@ -559,9 +571,10 @@ def _first_op(reading: Reading, names: tuple[str, ...]) -> str | None:
 def _basis(reading: Reading, measure: str) -> str:
     if measure != POSTS:
         return ""
+    compared = reading.threshold.index if reading.threshold else -1  # ("up to 40 posts" compares)
     if reading.cumulative_year is not None or any(
-        t.has("basis", "cumulative") and not t.has("quantifier") and not t.has("range")
-        for t in reading.tokens
+        t.has("basis", "cumulative") and not t.has("quantifier") and not t.has("range") and i != compared
+        for i, t in enumerate(reading.tokens)
     ):
         return "cumulative"
     if any(
@@ -621,13 +634,19 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> s
     return "lookup"
 
 
-def _filtered(reading: Reading, base: dict, varying: tuple[str, tuple] | None) -> Intent | Stop:
+def _filtered(
+    reading: Reading, base: dict, varying: tuple[str, tuple] | None, ops: set[str]
+) -> Intent | Stop:
     """ "<heads> with more than <number> <measure>": the members whose figure passes the number."""
     threshold = reading.threshold
     assert threshold is not None
-    if varying is None or reading.nth != 1:  # nothing to count ("is SP1's budget over 50 million?")
+    if varying is None or reading.nth != 1 or ops - {"count"} or not _asks_members(reading, varying[0]):
+        # nothing to count ("is SP1's budget over 50 million?"), or another figure asked of those that pass
+        # ("the posts of the <heads> with more than 40 posts"): not computed
         return Stop("unread", "unread", {"words": [threshold.words]})
-    said = any(t.has("measure") for i, t in enumerate(reading.tokens) if i != threshold.index)
+    said = base["measure"] == QUANTITY or any(
+        t.has("measure") for i, t in enumerate(reading.tokens) if i != threshold.index
+    )
     if not said:
         return Stop("clarify", "which_measure", {})  # "more than 40": posts, or money?
     factor, unit = threshold.amount or (1.0, "")
@@ -645,7 +664,8 @@ def _share(
     members."""
     tokens = reading.tokens
     at = next((i for i, t in enumerate(tokens) if t.has("op", "share")), None)
-    if at is None:  # said in percent, with no word of a share: the whole must be said ("A compared with B")
+    in_percent = at is None  # said in percent, with no word of a share: the whole must be said
+    if at is None:  # ("A compared with B, in percent")
         at = next(
             (i for i, t in enumerate(tokens) if t.has("share", "whole") and i not in reading.used), None
         )
@@ -697,8 +717,11 @@ def _share(
         t.has("quantifier", "this") and j not in reading.used for j, t in enumerate(tokens) if j > at
     ):
         return Stop("clarify", "share_whole", {})  # "a share of its budget": whose?
-    whole_coords = tuple(dk for dk in whole if dk in base["fixed"])
+    if in_percent and not whole:  # ("<a line> in <a year>, in percent"): of what?
+        return Stop("clarify", "share_whole", {})
+    base = {**base, "whole_word": any(t.has("measure") for t in tokens[at + 1 :])}  # ("of the budget")
     varying = base["varying"]
+    whole_coords = tuple(dk for dk in whole if dk in base["fixed"])
     spec = config.dimensions.get(varying[0]) if varying else None
     if varying and spec and len(varying[1]) == 2 and not any(dk[0] == varying[0] for dk in whole):
         totals = [w for w in varying[1] if any(spec.part_of(p, w) for p in varying[1])]
@@ -708,6 +731,92 @@ def _share(
     if set(whole_coords) == set(base["fixed"]) and not base["varying"]:
         return Stop("clarify", "share_whole", {})
     return Intent(operation="share", whole=whole_coords, **base)
+
+
+def _asks_members_than(reading: Reading, config: Config) -> bool:
+    """A comparison word before a member ("more than <member>") in a question asking how many or which
+    of that member's kind (its head beside a word asking how many, even where the name bound the head)."""
+    tokens = reading.tokens
+    heads = config.head_dimensions()
+    asked = {
+        heads.get(t.values("head")[0].rsplit(":", 1)[0], "")
+        for j, t in enumerate(tokens)
+        if t.has("head") and _beside_asking(tokens, j)
+    }
+    asks = any(t.has("op", "count") or t.has("quantifier", "which") for t in tokens)
+    for i, token in enumerate(tokens):
+        if not token.has("threshold"):
+            continue
+        j = i + 1
+        while j < len(tokens) and only_kinds(tokens[j], ("filler",)):
+            j += 1
+        after = next((m for m in reading.mentions if m.index == j), None)
+        if (
+            after is not None
+            and asks
+            and any(_asks_members(reading, d) or d in asked for d in after.dimensions)
+        ):
+            return True  # (not "how many <deliverables> under <member>")
+    return False
+
+
+def _lines_named(
+    reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[str, str]]], dim: str, keys: list[str]
+) -> list[str]:
+    """ "<line> <the total it is printed in>", "<total> on <line>": the line. A
+    total each of whose mentions stands beside one of its own lines (small words between, no "and") is
+    dropped; a total named on its own is kept."""
+    spec = config.dimensions.get(dim)
+    if spec is None or not spec.within:
+        return keys
+    named = sorted(((m, k) for m, (d, k) in chosen if d == dim), key=lambda x: x[0].start)
+    beside: dict[str, list[bool]] = {}
+    for n, (mention, key) in enumerate(named):
+        neighbours = [named[j] for j in (n - 1, n + 1) if 0 <= j < len(named)]
+        close = any(
+            spec.part_of(other, key) and _apart_by_fillers(reading, mention, m) for m, other in neighbours
+        )
+        beside.setdefault(key, []).append(close)
+    return [k for k in keys if not (beside.get(k) and all(beside[k]))]
+
+
+def _apart_by_fillers(reading: Reading, first: Mention, second: Mention) -> bool:
+    """Only small words stand between two mentions (no coordinator, no comma)."""
+    a, b = sorted((first, second), key=lambda m: m.start)
+    between = [t for t in reading.tokens if a.end <= t.start and t.end <= b.start]
+    small = all(t.has("filler") and not t.has("and") and not t.has("op") for t in between)
+    return small and not _comma_between(reading, a, b)
+
+
+def _asks_members(reading: Reading, dimension: str) -> bool:
+    """The question asks for the members themselves: "which <heads>", or a word asking how many (or which)
+    next to the head ("how many <heads>", "<head> <how many>"), over small words."""
+    tokens = reading.tokens
+    for head in reading.heads:
+        if head.dimension != dimension and not (dimension == YEAR and head.dimension == YEAR_HEAD):
+            continue
+        if head.how == "which" or _beside_asking(tokens, head.index):
+            return True
+    return False
+
+
+def _beside_asking(tokens: list, i: int) -> bool:
+    """A word asking how many or which next to token i, over small words ("how many <heads>", "<head> <how
+    many>", "<head> <which are they>")."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(tokens) and only_kinds(tokens[j], ("filler",)):
+            j += step
+        if not 0 <= j < len(tokens):
+            continue
+        if (
+            tokens[j].has("op", "count")
+            or tokens[j].has("quantifier", "which")
+            or step == 1
+            and tokens[j].has("ask")
+        ):
+            return True
+    return False
 
 
 def _share_within(base: dict, whole: list[tuple[str, str]], config: Config) -> Intent | Stop:

@@ -461,6 +461,14 @@ class Lexicon:
         return best[0][2] if best[0] else []
 
 
+def words_of(text: str) -> list[str]:
+    """A stretch of text cut into words (jieba cuts a script written without spaces)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return [w for w in jieba.lcut(text) if w.strip()]
+
+
 def _whole_words(text: str, tokens: list[Token]) -> list[Token]:
     """A word of a script without spaces (as jieba cuts the question) holding a character not understood
     is not understood as a whole: a filler character of it is part of the unknown word, not a filler

@@ -179,7 +179,7 @@ class Phraser:
                 return str(int(result.value))
             case "filter":
                 kind, limit = result.intent.threshold  # type: ignore[misc]
-                sign = {"above": ">", "at_least": "≥", "below": "<", "at_most": "≤"}[kind]
+                sign = {"above": ">", "at_least": "≥", "below": "<", "at_most": "≤", "equal": "="}[kind]
                 limit_text = fmt(limit, ops[0].figure.unit, limit.is_integer())
                 return f"#{{x ∈ ({', '.join(raws)}) : x {sign} {limit_text}}} = {value}"
         return value

@@ -59,7 +59,7 @@ class Missing:
 class Threshold:
     """ "more than <number>": the number the members' figures are compared with, as the question says it."""
 
-    kind: str  # above | at_least | below | at_most
+    kind: str  # above | at_least | below | at_most | equal ("<heads> with 41 posts")
     number: float
     amount: tuple[float, str] | None  # the amount word after the number ("million": factor, unit), if any
     words: str
@@ -286,8 +286,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             if first < second:
                 reading.year_range = (first, second)
                 in_range |= {a, b}
-    if reading.year_range:
-        _range_length(reading, lexicon)
+    named_years = {t.values("year")[0] for t in tokens if t.has("year")}
+    if reading.year_range or len(named_years) > 1:
+        _range_length(reading, lexicon, len(named_years))
     for i, token in enumerate(tokens):
         if token.has("year") and i not in reading.used:
             year = int(token.values("year")[0])
@@ -526,22 +527,24 @@ def _one_each(named: list[set[str]], members: set[str]) -> bool:
     return chosen == members
 
 
-def _range_length(reading: Reading, lexicon: Lexicon) -> None:
-    """ "The five years <A> to <B>": a count of years beside a range restates it when it is the range's
-    length (read with it); any other count of years ("the four years <A> to <B>") is not read."""
-    assert reading.year_range is not None
-    length = reading.year_range[1] - reading.year_range[0] + 1
+def _range_length(reading: Reading, lexicon: Lexicon, listed: int) -> None:
+    """ "The five years <A> to <B>", "the three years <A>, <B> and <C>": a count of years beside a range
+    (or a list of `listed` years) restates it when it is their number (read with it); any other count of
+    years ("the four years <A> to <B>") is not read."""
+    ranged = reading.year_range
+    length = ranged[1] - ranged[0] + 1 if ranged else listed
     tokens = reading.tokens
+    year_head = (f"{YEAR_HEAD}:plural", f"{YEAR_HEAD}:singular")  # ("five-year average")
     for i, token in enumerate(tokens):
         if i in reading.used or token.has("year"):
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         said = (
             _number(token)
-            if after and (after.has("head", f"{YEAR_HEAD}:plural") or after.text in lexicon.year_words)
+            if after and (any(after.has("head", h) for h in year_head) or after.text in lexicon.year_words)
             else None
         )
-        if said is None and only_kinds(token, ("basis", "filler")):
+        if said is None and ranged and only_kinds(token, ("basis", "filler")):
             said = lexicon.leading_number(token.text)  # one word for "<n> years"
             after = None
         if said is None:
@@ -609,16 +612,25 @@ def _threshold(reading: Reading, lexicon: Lexicon) -> None:
             ),
             None,
         )
-        if at is None:
-            continue
         number = float(token.values("number")[0] if token.has("number") else token.values("numeral")[0])
+        if at is None:
+            if between and any(tokens[i + 1 + k].has("measure") for k in range(between)):
+                words = reading.text[token.start : tokens[i + between].end]  # "<heads> with 41 posts"
+                reading.threshold = Threshold("equal", number, amount, words, i)
+                return  # (the number stays one the question states: a figure is checked against it)
+            continue
         words = reading.text[tokens[min(at, i)].start : tokens[max(at, i)].end]
         reading.threshold = Threshold(tokens[at].values("threshold")[0], number, amount, words, at)
         reading.used |= {at, i}
-        unbound = [h for h in reading.heads if h.how == "unbound" and h.dimension != YEAR_HEAD]
-        if len(unbound) == 1:  # "the <head> with more than <number>" (no plural in the language): its members
-            reading.heads = [replace(h, how="plural") if h is unbound[0] else h for h in reading.heads]
+        _range_the_head(reading)
         return
+
+
+def _range_the_head(reading: Reading) -> None:
+    """ "The <head> with more than <number>" (no plural in the language): its members."""
+    unbound = [h for h in reading.heads if h.how == "unbound"]
+    if len(unbound) == 1:
+        reading.heads = [replace(h, how="plural") if h is unbound[0] else h for h in reading.heads]
 
 
 def _number(token: Token) -> int | None:

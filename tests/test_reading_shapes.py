@@ -35,6 +35,9 @@ FIGURES = [
     ("员额在40个以上的次级方案有哪些？", 2),
     ("How many components get less than 10,000 thousand dollars?", 2),
     ("In which years did Foundation contributions exceed 5 million dollars?", 3),
+    # a count of years beside a list of years, or written with one word ("five-year")
+    ("Foundation contributions in the three years 2014, 2015 and 2016, in total?", 11821),
+    ("Five-year average of Foundation contributions 2014-2018?", 3621.6),
     # a count of years and one more year named beside the range: all of them
     ("Foundation contributions over the five years 2014-2018 plus 2020?", 35925),
     # a line and the total it is printed in, named together: the line; its share of that total
@@ -44,7 +47,16 @@ FIGURES = [
     # (set C: the table's 17 817 is answered, with ¶59's 19.4 million beside it; it had been a sum of the two)
     ("How much of 2020 income is expected from member states' voluntary contributions?", 17817),
     ("What share of income was cost recovery in 2016?", 51.6),
+    # (the Foundation's 2020 expenditure, 18 928, is its budget, 18 927.4, as Table 1.1 prints it)
+    ("What share of expenditure is contributions in 2020?", 94.1),
+    ("How many training days are planned under subprogramme 3?", 93),  # "under": not "below"
     ("Between 2014 and 2018, which year saw the highest Foundation spending on employee salaries?", 8829),
+    # (the second attack: a figure equal to the number, "up to" as a comparison, deliverables, lines added)
+    ("Which subprogramme has 47 posts?", 1),
+    ("How many subprogrammes have up to 41 posts?", 3),
+    ("How many subprogrammes plan more than 30 projects?", 2),
+    ("What is cost recovery income plus contributions in 2015?", 4798),
+    ("What is cost recovery income and investment income in 2019?", 664),
     # a line printed net of what the question leaves out of it
     ("2017 年扣除业务准备金后的年终资金余额是多少？", -327),
     ("What was the 2018 fund and reserve balance excluding the operating reserve?", -23),
@@ -106,10 +118,30 @@ NO_FIGURE = [
     "SP4 budget less SP3?",
     "Total budget less technical cooperation?",
     "2014到2018这四年，基金会收到的捐款加起来多少？",
+    "Foundation contributions in the four years 2014, 2015 and 2016?",
     "How many posts in the five years 2014-2018?",
     "By what percentage did the year-end fund balance change from 2017 to 2018?",  # of a negative figure
     "Post costs of SP1 compared with non-post costs, in percentage terms?",
     "SP2 regular budget, give a percentage",  # of its budget, of all regular budget, of the total?
+    # the second attack (808 questions): a threshold with another figure asked, members as thresholds
+    "What is the total number of posts in subprogrammes with more than 40 posts?",
+    "员额超过40个的次级方案共有多少员额",
+    "What is the average budget of subprogrammes above 50 million dollars?",
+    "How many P-5 posts are there in subprogrammes with more than 40 posts?",
+    "预算超过5000万美元的次级方案员额合计",
+    "How many objects of expenditure exceed 2020 thousand dollars?",  # 2020: a year, not a number
+    "Which subprogrammes have more posts than SP1?",
+    "员额多于次级方案1的次级方案有几个",
+    "How many components have no D-2 posts?",
+    "How many years saw contributions increase?",
+    "In which years was expenditure above 9 million dollars?",  # one year's figure: nothing to count
+    "总预算减去技术合作",
+    "员额总数减去次级方案1员额",
+    "What is total income in 2020 in percent?",
+    "What is the average annual growth of contributions from 2014 to 2018 in percent?",
+    "次级方案1关于空间不平等的技术材料有几份？",  # a row on spatial equality too: the whole, or it?
+    "次级方案3关于气候行动的研讨会有几天？",
+    "次级方案2关于共同繁荣的技术材料有几份？",
     "How many subprogrammes have more than 40 posts and more than 50 million dollars?",  # two tests
     # shapes that must get no figure
     "What is the fifth largest subprogramme budget?",  # four subprogrammes
