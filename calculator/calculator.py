@@ -382,6 +382,13 @@ class Calculator:
                 basis = dict(hint.want.coords).get("basis", "")
                 label = f"{self.phraser.what(hint.want, language)}: {fmt(hint.value, hint.unit, hint.whole)}"
                 options.append(Option(label, t(f"calc.ask_{basis}", language, year=hint.want.year)))
+        if stop.message == "share_whole" and stop.values.get("total"):  # the total budget, one click away
+            asked = (reading.asked or reading.text).rstrip("?？。 ")
+            options.append(
+                Option(
+                    t("calc.share_total_label", language), t("calc.ask_share_total", language, question=asked)
+                )
+            )
         status = {"clarify": "clarify", "absent": "absent", "unread": "unread"}.get(stop.kind, "absent")
         outcome = Outcome(text, None, [], status, options, reason=stop.message)
         if stop.kind == "unread":

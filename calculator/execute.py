@@ -407,6 +407,24 @@ class Executor:
         winners = tuple(o.key for o in found if o.figure.value == best)
         return Result(intent, "rank", best, found[0].figure.unit, tuple(found), winners=winners)
 
+    def _place(self, intent: Intent) -> Result | Stop:
+        """A member's place among the others: one more than the number of figures ahead of it."""
+        found = self._many(intent)
+        if isinstance(found, Stop):
+            return found
+        own = next(o.figure.value for o in found if o.key == intent.place_of)
+        ahead = [o for o in found if (o.figure.value > own if intent.largest else o.figure.value < own)]
+        tied = [o.key for o in found if o.figure.value == own and o.key != intent.place_of]
+        return Result(
+            intent,
+            "place",
+            float(len(ahead) + 1),
+            COUNT,
+            tuple(found),
+            winners=(intent.place_of,),
+            extra={"tied": tied},
+        )
+
     def _filter(self, intent: Intent) -> Result | Stop:
         """The members whose figure passes the question's number, counted (every member's figure shown)."""
         assert intent.threshold is not None and intent.varying is not None
@@ -466,6 +484,8 @@ class Executor:
                 PERCENT,
                 tuple(parts),
             )
+        if not intent.whole and not intent.whole_word and not intent.measure_given:  # "<member>'s percentage"
+            return Stop("clarify", "share_whole", {"total": True})
         lines = set(self.config.role("line"))
         if (
             not intent.whole

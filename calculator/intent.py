@@ -54,6 +54,7 @@ class Intent:
     nth: int = 1  # rank: the place asked for ("the second largest": 2)
     threshold: tuple[str, float] | None = None  # filter: (above | at_least | below | at_most, the number)
     whole_word: bool = False  # share: a word after the share's names the whole ("as a share of the budget")
+    place_of: str = ""  # place: the member whose place in the ranking of `varying` is asked
 
     @property
     def coords(self) -> dict[str, str]:
@@ -417,6 +418,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     if not ops & {"share", "difference", "ratio", "breakdown"}:  # (a share of the one in the other)
         for dim in list(items):
             items[dim] = _lines_named(reading, config, chosen, dim, items[dim])
+    if reading.place_asked:
+        return _place_of(reading, config, items, measure, basis, year, ops)
     several = [(d, tuple(k)) for d, k in items.items() if len(k) > 1]
     for (
         dim,
@@ -719,7 +722,8 @@ def _share(
         return Stop("clarify", "share_whole", {})  # "a share of its budget": whose?
     if in_percent and not whole:  # ("<a line> in <a year>, in percent"): of what?
         return Stop("clarify", "share_whole", {})
-    base = {**base, "whole_word": any(t.has("measure") for t in tokens[at + 1 :])}  # ("of the budget")
+    named = any(t.has("measure") or t.has("op", "sum") for t in tokens[at + 1 :])  # ("of the budget, total")
+    base = {**base, "whole_word": named}
     varying = base["varying"]
     whole_coords = tuple(dk for dk in whole if dk in base["fixed"])
     spec = config.dimensions.get(varying[0]) if varying else None
@@ -731,6 +735,38 @@ def _share(
     if set(whole_coords) == set(base["fixed"]) and not base["varying"]:
         return Stop("clarify", "share_whole", {})
     return Intent(operation="share", whole=whole_coords, **base)
+
+
+def _place_of(
+    reading: Reading, config: Config, items: dict, measure: str, basis: str, year: int | None, ops: set[str]
+) -> Intent | Stop:
+    """ "Where does <member> rank (among the <heads>)?": its place among the head's members (those of the
+    smallest head holding it when none is named), largest first unless the smallest is said."""
+    whom = set(config.role("whom"))
+    named = [(d, k) for d, keys in items.items() if d in whom for k in keys]
+    others = {d: keys for d, keys in items.items() if d not in whom}
+    if len(named) != 1 or any(len(keys) > 1 for keys in others.values()) or len(reading.years) > 1:
+        return Stop("unread", "unread", {"words": [reading.text]})
+    if measure != QUANTITY and not _measure_named_apart(reading):
+        return Stop("clarify", "which_measure", {})  # "where does <member> rank": by money, or posts?
+    dim, key = named[0]
+    spec = config.dimensions[dim]
+    said = [h.head for h in reading.heads if h.dimension == dim and h.head in spec.heads]
+    holding = sorted((len(ms), h) for h, ms in spec.heads.items() if key in ms)
+    head = said[0] if said else holding[0][1] if holding else ""
+    members = spec.heads.get(head, ())
+    if key not in members:
+        return Stop("unread", "unread", {"words": [reading.text]})
+    return Intent(
+        measure=measure,
+        operation="place",
+        fixed=tuple((d, keys[0]) for d, keys in others.items()),
+        varying=(dim, tuple(members)),
+        year=year,
+        basis=basis,
+        largest=not ops & {"min"},
+        place_of=key,
+    )
 
 
 def _asks_members_than(reading: Reading, config: Config) -> bool:

@@ -296,7 +296,21 @@ class Lexicon:
         if not best:
             return None
         best.sort()
-        return best[0][1] if len(best) == 1 or best[1][0] > best[0][0] else None
+        closest = [known for distance, known in best if distance == best[0][0]]
+        meanings = {frozenset(self.phrases.get(known, set())) for known in closest}
+        if len(meanings) == 1:
+            return closest[0]  # (two spellings of one word are one word)
+        plural = word.endswith("s")  # a head's singular and plural forms: the one the word's ending says
+        number = [
+            k
+            for k in closest
+            if _head_numbers(self.phrases.get(k, set())) == {"plural" if plural else "singular"}
+        ]
+        unnumbered = {
+            frozenset(Tag(t.kind, t.value.rsplit(":", 1)[0]) for t in self.phrases.get(k, set()))
+            for k in closest
+        }
+        return number[0] if number and len(unnumbered) == 1 else None
 
     def is_word(self, word: str) -> bool:
         """A word the corpus's own text uses (or its plural or past form does): spelt right, whatever
@@ -459,6 +473,15 @@ class Lexicon:
                 if best[i] is None or cost < best[i][:2]:
                     best[i] = (*cost, [token, *rest[2]])
         return best[0][2] if best[0] else []
+
+
+def _head_numbers(tags: set[Tag]) -> set[str]:
+    """The grammatical numbers of a phrase's head tags ("singular", "plural"); empty for other phrases."""
+    return (
+        {t.value.rsplit(":", 1)[1] for t in tags if t.kind == "head"}
+        if all(t.kind == "head" for t in tags)
+        else set()
+    )
 
 
 def words_of(text: str) -> list[str]:

@@ -177,6 +177,10 @@ class Phraser:
                 return f"{word}({', '.join(raws)}) = {value}"
             case "count":
                 return str(int(result.value))
+            case "place":
+                ranked = sorted(ops, key=lambda o: o.figure.value, reverse=result.intent.largest)
+                order = ", ".join(o.figure.raw for o in ranked)
+                return f"{'↓' if result.intent.largest else '↑'}({order}) → #{int(result.value)}"
             case "filter":
                 kind, limit = result.intent.threshold  # type: ignore[misc]
                 sign = {"above": ">", "at_least": "≥", "below": "<", "at_most": "≤", "equal": "="}[kind]
@@ -313,6 +317,31 @@ class Phraser:
             text = t(
                 "calc.count", language, n=int(result.value), what=what, members=sep.join(members), cite=cite
             )
+        elif op == "place":
+            dim, keys = result.intent.varying  # type: ignore[misc]
+            end = "largest" if result.intent.largest else "smallest"
+            tied = result.extra.get("tied", [])
+            text = t(
+                "calc.place",
+                language,
+                member=self.member(dim, result.intent.place_of, language),
+                n=int(result.value),
+                total=len(result.operands),
+                what=self.plural_name(dim, list(keys), language),
+                base=self.what(
+                    Want(
+                        result.intent.measure, tuple(result.intent.fixed), result.operands[0].figure.want.year
+                    ),
+                    language,
+                ),
+                order=t(f"calc.place_{end}", language),
+                listing=listing,
+                cite=cite,
+            )
+            if tied:
+                text += t(
+                    "calc.place_tied", language, others=sep.join(self.member(dim, k, language) for k in tied)
+                )
         elif op == "filter":
             dim, keys = result.intent.varying  # type: ignore[misc]
             passing = [self.member(dim, k, language) for k in result.winners]
@@ -522,6 +551,8 @@ class Phraser:
             operation = result.operation
             if operation == "rank":
                 operation = t("calc.rank_largest" if intent.largest else "calc.rank_smallest", language)
+            if operation == "place":
+                operation = t(f"calc.place_{'largest' if intent.largest else 'smallest'}", language)
             if operation == "filter":
                 operation = self.compared(result, language)
             return f"{base} — {operation}: " + t("calc.list_sep", language).join(names)

@@ -90,6 +90,7 @@ class Reading:
     nth: int = 1  # "the second largest": the place asked for in a ranking
     ranked: str = ""  # "max" / "min" said only by a word after an ordinal ("<ordinal> big")
     unread_ranges: set[int] = field(default_factory=set)  # range words between members of no order
+    place_asked: bool = False  # "where does <member> rank", its place in a ranking
     threshold: Threshold | None = None  # "with more than <number> …": the members passing it are counted
     name_words: list[int] = field(default_factory=list)  # words read as part of a named member's long name
 
@@ -472,6 +473,13 @@ def _place(reading: Reading) -> None:
             if other.has("ranked", "place") and only_kinds(other, ("ranked", "filler")):
                 reading.used.add(j)
         return
+    for i, token in enumerate(tokens):  # a place word and no place given: the place is asked for
+        if token.has("ranked", "place") and only_kinds(token, ("ranked", "filler")) and i not in reading.used:
+            reading.place_asked = True
+            reading.used.add(i)
+            if i + 1 < len(tokens) and only_kinds(tokens[i + 1], ("ordinal_prefix", "joiner")):
+                reading.used.add(i + 1)  # "<place word> <ordinal mark> <which>"
+            return
 
 
 def _defined(tokens: list[Token], config: Config) -> list[Token]:

@@ -763,6 +763,20 @@ class Generator:
                 else:
                     asked = [f"预算{w}{millions * 100}万美元的次级方案有几个？" for w in zh_before]
                 out += [self.case(q, language, "answer", value, "count", "filter") for q in asked]
+        for key, c in self.components(language, 3):  # a member's place: one more than those ahead of it
+            if key not in SUBPROGRAMMES:
+                continue
+            for values, en_by, zh_by in (
+                (money, "by budget", "预算"),
+                (posts, "by number of posts", "员额数"),
+            ):
+                place = 1 + sum(1 for v in values.values() if v > values[key])
+                asked = (
+                    f"Where does {c} rank among the subprogrammes {en_by}?"
+                    if en
+                    else f"{c}的{zh_by}在各次级方案中排第几？"
+                )
+                out.append(self.case(asked, language, "answer", place, "count", "place"))
         unit_less = (  # money with no unit, nothing to count, no measure: no figure
             ["How many subprogrammes have a budget above 50000?",
              "Is the budget of subprogramme 1 over 50 million?",

@@ -57,6 +57,10 @@ FIGURES = [
     ("How many subprogrammes plan more than 30 projects?", 2),
     ("What is cost recovery income plus contributions in 2015?", 4798),
     ("What is cost recovery income and investment income in 2019?", 664),
+    # a member's place in a ranking
+    ("SP2的预算排第几？", 2),
+    ("Where does SP2 rank by budget?", 2),
+    ("Where does SP3 rank by posts among the components?", 3),
     # a line printed net of what the question leaves out of it
     ("2017 年扣除业务准备金后的年终资金余额是多少？", -327),
     ("What was the 2018 fund and reserve balance excluding the operating reserve?", -23),
@@ -146,7 +150,6 @@ NO_FIGURE = [
     # shapes that must get no figure
     "What is the fifth largest subprogramme budget?",  # four subprogrammes
     "Compare the second and the fourth subprogramme",  # an ordinal not read as a place: no figure
-    "SP2的预算排第几？",  # its place: not computed
     "How does SP2 rank?",
     # a defining word that does not list exactly a group's members (found by an adversarial pass)
     "非核心资源，也就是基金会专用加上技术合作，二〇二〇年合计多少？",
@@ -200,6 +203,9 @@ NO_FIGURE = [
 ]
 
 QUESTION_BACK = [
+    "Where does SP2 rank?",  # by money, or by posts?
+    "What's SP2's percentage?",  # set L: of the total budget, of the Foundation's? (offered as an option)
+    "工作人员费用是多少？",  # set L: post costs, or other staff costs?
     "SP1 workshop days on poverty?",  # a word of its name that a row below also holds: the whole, or the row?
     "How many SP3 projects on climate change?",
     "次级方案3关于气候变化的项目有几个？",
