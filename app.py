@@ -36,6 +36,7 @@ from webapp.views import (
     table_frame,
     unit_choice,
     unit_for,
+    unit_name,
     unit_view,
 )
 from wpb.settings import SettingsError, load_settings
@@ -163,10 +164,11 @@ def show_answer(n: int, turn: dict) -> None:
             st.button(option["label"], key=f"option-{n}-{i}", on_click=ask_example, args=(question,))
     result = answer.get("result")
     if result and "formula" in result:
-        st.markdown(f"**{say('formula', language)}:** `{result['formula']}` ({result['unit']})")
+        unit = unit_name(result["unit"], language)
+        st.markdown(f"**{say('formula', language)}:** `{result['formula']}`" + (f" ({unit})" if unit else ""))
     if (audit := audit_frame(result)) is not None:
         st.dataframe(audit, hide_index=True)
-    if (table := result_table(result)) is not None:
+    if (table := result_table(result, language)) is not None:
         st.dataframe(table, hide_index=True)
     if (chart := chart_frame(result)) is not None:
         st.bar_chart(chart, horizontal=True, stack=False, sort=False, height=80 + 40 * len(chart))

@@ -594,12 +594,11 @@ def _threshold(reading: Reading, lexicon: Lexicon) -> None:
         before = i - 1
         if before > 0 and only_kinds(tokens[before], ("measure",)):
             before -= 1  # "above US$ 50 million"
-        after = [j for j in range(i + 1, min(i + 4, len(tokens)))]
-        amount = next(  # ("million", "million dollars")
+        amount = next(  # the amount word after the number ("million", "million dollars")
             (
                 lexicon.amounts[w]
-                for j in after[:2]
-                for w in (tokens[j].text, *tokens[j].text.split()[:1])
+                for nxt in tokens[i + 1 : i + 3]
+                for w in (nxt.text, *nxt.text.split()[:1])
                 if w in lexicon.amounts
             ),
             None,

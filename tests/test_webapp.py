@@ -22,6 +22,7 @@ from webapp.views import (
     table_csv,
     table_frame,
     unit_for,
+    unit_name,
     unit_view,
 )
 
@@ -155,6 +156,14 @@ def test_a_result_table_writes_figures_as_the_document_does():
     posts = {"table": {"columns": ["", "posts"], "rows": [["P-4", 12.0], ["P-3", 9.0]]}}
     assert result_table(posts).values.tolist() == [["P-4", "12"], ["P-3", "9"]]
     assert result_table(None) is None
+
+
+def test_a_result_table_names_its_unit_in_the_answers_language():
+    result = {"table": {"columns": ["", "thousand USD"], "rows": [["TC", 59531.6]]}}
+    assert list(result_table(result, "zh").columns) == [" ", "千美元"]
+    assert list(result_table(result, "en").columns) == [" ", "thousand US dollars"]
+    assert unit_name("count", "en") == "" and unit_name("count", "zh") == "个"
+    assert unit_name("an unknown unit", "zh") == "an unknown unit"
 
 
 def test_a_view_in_english_has_the_renderings_section_and_the_glossarys_title(index):

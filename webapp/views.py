@@ -14,6 +14,7 @@ from ingest.chunks import unit_text
 from ingest.citation import citation_label
 from ingest.model import CITATION_KIND, Document, Unit
 from ingest.tidy import wide_view
+from messages import catalog
 
 HIGHLIGHT = "background-color: #ffe08a; font-weight: bold"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|$~])")
@@ -166,15 +167,21 @@ def chart_frame(result: dict | None) -> pd.DataFrame | None:
     return numeric if not numeric.empty else None
 
 
-def result_table(result: dict | None) -> pd.DataFrame | None:
+def unit_name(unit: str, language: str) -> str:
+    """A result's unit in the answer's language ("thousand USD" → "千美元"); "" for a bare count."""
+    return catalog(language).get(f"unit.{unit}", catalog("en").get(f"unit.{unit}", unit))
+
+
+def result_table(result: dict | None, language: str = "en") -> pd.DataFrame | None:
     """The small table a computed result carries, as a frame, its figures written as the document
-    writes them ("3 062.1")."""
+    writes them ("3 062.1"), its unit named in the answer's language."""
     table = (result or {}).get("table")
     if not table or not table.get("rows"):
         return None
     unit = table["columns"][-1] if len(table["columns"]) == 2 else ""
     rows = [[fmt(v, unit) if isinstance(v, float | int) else v for v in row] for row in table["rows"]]
-    return pd.DataFrame(rows, columns=[c or " " for c in table["columns"]])
+    columns = [*table["columns"][:-1], unit_name(unit, language)] if unit else table["columns"]
+    return pd.DataFrame(rows, columns=[c or " " for c in columns])
 
 
 def result_cells(result: dict | None) -> list[dict]:
