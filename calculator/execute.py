@@ -412,6 +412,8 @@ class Executor:
         found = self._many(intent)
         if isinstance(found, Stop):
             return found
+        if all(o.figure.value == 0 for o in found):  # all nil: nothing to rank
+            return Stop("absent", "all_nil", {"want": self.want(intent)})
         own = next(o.figure.value for o in found if o.key == intent.place_of)
         ahead = [o for o in found if (o.figure.value > own if intent.largest else o.figure.value < own)]
         tied = [o.key for o in found if o.figure.value == own and o.key != intent.place_of]

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from calculator.config import YEAR_HEAD, Config
 from calculator.lexicon import only_kinds
-from calculator.reading import HeadUse, Mention, Reading
+from calculator.reading import HeadUse, Mention, Reading, _last_index
 
 YEAR = "year"
 MONEY, POSTS, QUANTITY = "money", "posts", "quantity"
@@ -419,7 +419,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         for dim in list(items):
             items[dim] = _lines_named(reading, config, chosen, dim, items[dim])
     if reading.place_asked:
-        return _place_of(reading, config, items, measure, basis, year, ops)
+        return _place_of(reading, config, items, measure, basis, year, ops, excluded)
     several = [(d, tuple(k)) for d, k in items.items() if len(k) > 1]
     for (
         dim,
@@ -527,15 +527,16 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         return _filtered(reading, base, varying, ops)
     if threshold is None and _asks_members_than(reading, config):
         return Stop("clarify", "than_member", {})  # "how many <heads> have more posts than <member>"
-    if varying and "count" in ops and _asks_members(reading, varying[0]) and _measure_named_apart(reading):
-        return Stop("clarify", "count_members", {})  # "how many <heads> have 41 posts": say how to compare
+    asked_members = bool(varying) and _asks_members(reading, varying[0])
+    if asked_members and ("count" in ops and _measure_named_apart(reading) or reading.numbers):
+        return Stop("clarify", "count_members", {})  # "which <head> has 13 <figure>": say how to compare
     operation = _operation(reading, ops, varying, items, basis)
     if isinstance(operation, Stop):
         return operation
     if every_year and operation == "change":  # no years said: each year's figure, no one change between two
         operation = "breakdown"
-    if reading.nth != 1 and operation != "rank":  # "the second largest" read as anything but a ranking
-        return Stop("unread", "unread", {"words": [reading.text]})
+    if reading.nth != 1 and (operation != "rank" or ops & {"difference", "ratio", "share", "average"}):
+        return Stop("unread", "unread", {"words": [reading.text]})  # ("the largest less the second largest")
     if "percent_change" in ops and operation not in ("change", "share"):  # "percentage points" of a gap
         return Stop("clarify", "share_of_two", {})
     if operation == "share" and varying and varying[0] == YEAR and len(varying[1]) == 2:
@@ -647,6 +648,9 @@ def _filtered(
         # nothing to count ("is SP1's budget over 50 million?"), or another figure asked of those that pass
         # ("the posts of the <heads> with more than 40 posts"): not computed
         return Stop("unread", "unread", {"words": [threshold.words]})
+    others = [n for n in reading.numbers if threshold.kind != "equal" or n != threshold.number]
+    if others or threshold.kind == "equal" and len(reading.numbers) > 1:  # ("between 35 and 41 posts")
+        return Stop("unread", "unread", {"words": [threshold.words]})
     said = base["measure"] == QUANTITY or any(
         t.has("measure") for i, t in enumerate(reading.tokens) if i != threshold.index
     )
@@ -713,7 +717,9 @@ def _share(
             second = [dk for m, dk in after if m.index > i]
             whole = first if kind == "part" else second
         elif len({dk[0] for _, dk in after}) == 1 and not base["varying"]:
-            whole = []  # "what share is <member>": of the total
+            last = max(_last_index(reading, m) for m, _ in after)
+            # "what share of <member> is for <a measure word>": the member is the whole; else of the total
+            whole = [dk for _, dk in after] if any(t.has("share", "part") for t in tokens[last + 1 :]) else []
         elif base["varying"] and all(dk[0] == base["varying"][0] for _, dk in after):
             whole = []
     if whole is None or any(
@@ -722,6 +728,18 @@ def _share(
         return Stop("clarify", "share_whole", {})  # "a share of its budget": whose?
     if in_percent and not whole:  # ("<a line> in <a year>, in percent"): of what?
         return Stop("clarify", "share_whole", {})
+    for head in reading.heads:  # "of all four <heads>' budgets" where the heads are not all of its kind
+        spec = config.dimensions.get(head.dimension)
+        j = head.index - 1
+        while (
+            j > at
+            and tokens[j].known
+            and only_kinds(tokens[j], ("filler", "quantifier", "numeral", "joiner", "followup"))
+        ):
+            j -= 1
+        placed = j == at or j > at and tokens[j].has("share", "whole")  # the head names the share's whole
+        if spec and placed and set(spec.heads.get(head.head, spec.members)) != set(spec.members):
+            return Stop("clarify", "share_whole", {})  # (their sum is no printed whole: not computed)
     named = any(t.has("measure") or t.has("op", "sum") for t in tokens[at + 1 :])  # ("of the budget, total")
     base = {**base, "whole_word": named}
     varying = base["varying"]
@@ -738,14 +756,29 @@ def _share(
 
 
 def _place_of(
-    reading: Reading, config: Config, items: dict, measure: str, basis: str, year: int | None, ops: set[str]
+    reading: Reading,
+    config: Config,
+    items: dict,
+    measure: str,
+    basis: str,
+    year: int | None,
+    ops: set[str],
+    excluded: set[tuple[str, str]],
 ) -> Intent | Stop:
     """ "Where does <member> rank (among the <heads>)?": its place among the head's members (those of the
     smallest head holding it when none is named), largest first unless the smallest is said."""
     whom = set(config.role("whom"))
     named = [(d, k) for d, keys in items.items() if d in whom for k in keys]
     others = {d: keys for d, keys in items.items() if d not in whom}
-    if len(named) != 1 or any(len(keys) > 1 for keys in others.values()) or len(reading.years) > 1:
+    measures = {v for t in reading.tokens for v in t.values("measure")}
+    if (
+        len(named) != 1
+        or any(len(keys) > 1 for keys in others.values())
+        or len(reading.years) > 1
+        or reading.threshold is not None  # ("among those with more than <number>")
+        or len(measures) > 1  # ("by posts and by budget")
+        or ops & {"difference", "ratio", "sum", "share", "average", "change"}
+    ):
         return Stop("unread", "unread", {"words": [reading.text]})
     if measure != QUANTITY and not _measure_named_apart(reading):
         return Stop("clarify", "which_measure", {})  # "where does <member> rank": by money, or posts?
@@ -754,8 +787,8 @@ def _place_of(
     said = [h.head for h in reading.heads if h.dimension == dim and h.head in spec.heads]
     holding = sorted((len(ms), h) for h, ms in spec.heads.items() if key in ms)
     head = said[0] if said else holding[0][1] if holding else ""
-    members = spec.heads.get(head, ())
-    if key not in members:
+    members = tuple(m for m in spec.heads.get(head, ()) if (dim, m) not in excluded)  # ("excluding <B>")
+    if key not in members or any(d != dim for d, _ in excluded):
         return Stop("unread", "unread", {"words": [reading.text]})
     return Intent(
         measure=measure,
@@ -764,7 +797,7 @@ def _place_of(
         varying=(dim, tuple(members)),
         year=year,
         basis=basis,
-        largest=not ops & {"min"},
+        largest=not ops & {"min"} and not any(t.has("ranked", "ascending") for t in reading.tokens),
         place_of=key,
     )
 

@@ -477,6 +477,9 @@ def _place(reading: Reading) -> None:
         if token.has("ranked", "place") and only_kinds(token, ("ranked", "filler")) and i not in reading.used:
             reading.place_asked = True
             reading.used.add(i)
+            reading.used |= {
+                j for j, t in enumerate(tokens) if t.has("ranked", "ascending")
+            }  # "smallest first"
             if i + 1 < len(tokens) and only_kinds(tokens[i + 1], ("ordinal_prefix", "joiner")):
                 reading.used.add(i + 1)  # "<place word> <ordinal mark> <which>"
             return
@@ -611,6 +614,7 @@ def _threshold(reading: Reading, lexicon: Lexicon) -> None:
             ):
                 break
             between += 1
+        named = i + 1 < len(tokens) and tokens[i + 1].has("entity")  # "<heads> with 28 <projects>"
         at = next(
             (
                 j
@@ -621,7 +625,7 @@ def _threshold(reading: Reading, lexicon: Lexicon) -> None:
         )
         number = float(token.values("number")[0] if token.has("number") else token.values("numeral")[0])
         if at is None:
-            if between and any(tokens[i + 1 + k].has("measure") for k in range(between)):
+            if named or between and any(tokens[i + 1 + k].has("measure") for k in range(between)):
                 words = reading.text[token.start : tokens[i + between].end]  # "<heads> with 41 posts"
                 reading.threshold = Threshold("equal", number, amount, words, i)
                 return  # (the number stays one the question states: a figure is checked against it)

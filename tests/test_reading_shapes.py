@@ -61,6 +61,12 @@ FIGURES = [
     ("SP2的预算排第几？", 2),
     ("Where does SP2 rank by budget?", 2),
     ("Where does SP3 rank by posts among the components?", 3),
+    # (the third attack: the smallest first, a place among the others left, a figure equal to a number)
+    ("次级方案3的预算从小到大排第几", 1),
+    ("Where does SP1 rank by budget, smallest first?", 2),
+    ("Excluding SP4, where does SP2 rank by budget?", 1),
+    ("Which subprogramme has 13 regular budget posts?", 1),
+    ("How many subprogrammes have 28 projects?", 2),
     # a line printed net of what the question leaves out of it
     ("2017 年扣除业务准备金后的年终资金余额是多少？", -327),
     ("What was the 2018 fund and reserve balance excluding the operating reserve?", -23),
@@ -146,6 +152,18 @@ NO_FIGURE = [
     "次级方案1关于空间不平等的技术材料有几份？",  # a row on spatial equality too: the whole, or it?
     "次级方案3关于气候行动的研讨会有几天？",
     "次级方案2关于共同繁荣的技术材料有几份？",
+    # the third attack (642 questions): places with a filter or two measures, gaps between places,
+    # members asked with a number no comparison reads, shares of a whole that is no printed total
+    "Where does SP4 rank by budget among the subprogrammes with more than 40 posts?",
+    "Where does SP1 rank by posts and by budget?",
+    "How much bigger is the largest subprogramme than the second largest?",
+    "最大的次级方案比第二大的多多少",
+    "Which subprogramme's budget is 54402.3?",
+    "How many subprogrammes have between 35 and 41 posts inclusive?",
+    "Where does SP1 rank by Foundation earmarked posts?",  # all nil: nothing to rank
+    "SP2 as a percentage of all four subprogrammes' budgets?",
+    "What percentage of the regular budget is for posts?",  # posts counted, or post costs?
+    "次级方案2占四个次级方案预算总和的百分比？",
     "How many subprogrammes have more than 40 posts and more than 50 million dollars?",  # two tests
     # shapes that must get no figure
     "What is the fifth largest subprogramme budget?",  # four subprogrammes
