@@ -278,6 +278,8 @@ class Assistant:
         for a figure is answered from the text only where a quoted sentence states a figure about what
         the calculator could not read, and is otherwise told the document gives none (the passages
         that come nearest are named, not offered as the answer)."""
+        if not outcome.unknown:
+            return None  # every word read, a combination not computed: the calculator's words stand
         missing = self.not_in_document(outcome.unknown, question) if asks_for_number(question) else []
         if missing:  # a name the document never uses: it has no figure for it, whatever comes nearest
             text = t("calc.not_mentioned", language, words="”, “".join(missing))

@@ -391,7 +391,7 @@ class Calculator:
             )
         status = {"clarify": "clarify", "absent": "absent", "unread": "unread"}.get(stop.kind, "absent")
         outcome = Outcome(text, None, [], status, options, reason=stop.message)
-        if stop.kind == "unread":
+        if stop.kind == "unread" and stop.message == "unread":  # (not a combination it does not compute)
             outcome.unknown = list(stop.values.get("words", []))
         return outcome
 

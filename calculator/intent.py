@@ -536,7 +536,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     if every_year and operation == "change":  # no years said: each year's figure, no one change between two
         operation = "breakdown"
     if reading.nth != 1 and (operation != "rank" or ops & {"difference", "ratio", "share", "average"}):
-        return Stop("unread", "unread", {"words": [reading.text]})  # ("the largest less the second largest")
+        return Stop(
+            "unread", "not_computed", {"words": [reading.text]}
+        )  # ("the largest less the second largest")
     if "percent_change" in ops and operation not in ("change", "share"):  # "percentage points" of a gap
         return Stop("clarify", "share_of_two", {})
     if operation == "share" and varying and varying[0] == YEAR and len(varying[1]) == 2:
@@ -779,7 +781,7 @@ def _place_of(
         or len(measures) > 1  # ("by posts and by budget")
         or ops & {"difference", "ratio", "sum", "share", "average", "change"}
     ):
-        return Stop("unread", "unread", {"words": [reading.text]})
+        return Stop("unread", "not_computed", {"words": [reading.text]})
     if measure != QUANTITY and not _measure_named_apart(reading):
         return Stop("clarify", "which_measure", {})  # "where does <member> rank": by money, or posts?
     dim, key = named[0]
@@ -789,7 +791,7 @@ def _place_of(
     head = said[0] if said else holding[0][1] if holding else ""
     members = tuple(m for m in spec.heads.get(head, ()) if (dim, m) not in excluded)  # ("excluding <B>")
     if key not in members or any(d != dim for d, _ in excluded):
-        return Stop("unread", "unread", {"words": [reading.text]})
+        return Stop("unread", "not_computed", {"words": [reading.text]})
     return Intent(
         measure=measure,
         operation="place",

@@ -313,3 +313,19 @@ def test_a_bound_word_before_a_year_is_not_a_range(assistant, question, value):
 def test_a_change_with_no_years_lists_each_year(assistant):
     answer = assistant.ask("基金会捐款变化了多少？").to_dict()
     assert answer["result"]["value"] is None and "2014" in answer["answer"] and "2020" in answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much bigger is the largest subprogramme than the second largest?",
+        "最大的次级方案比第二大的多多少",
+        "Where does SP1 rank by posts and by budget?",
+    ],
+)
+def test_a_combination_not_computed_is_said_so(assistant, question):
+    """Every word read, but a combination the calculator does not compute: it says so, and names no
+    empty "words not understood"."""
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None
+    assert "“”" not in answer["answer"] and answer["answer"].strip()
