@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from calculator.config import YEAR_HEAD, Config
 from calculator.lexicon import only_kinds
-from calculator.reading import HeadUse, Mention, Reading, _last_index
+from calculator.reading import HeadUse, Mention, Reading, last_index
 
 YEAR = "year"
 MONEY, POSTS, QUANTITY = "money", "posts", "quantity"
@@ -719,7 +719,7 @@ def _share(
             second = [dk for m, dk in after if m.index > i]
             whole = first if kind == "part" else second
         elif len({dk[0] for _, dk in after}) == 1 and not base["varying"]:
-            last = max(_last_index(reading, m) for m, _ in after)
+            last = max(last_index(reading, m) for m, _ in after)
             # "what share of <member> is for <a measure word>": the member is the whole; else of the total
             whole = [dk for _, dk in after] if any(t.has("share", "part") for t in tokens[last + 1 :]) else []
         elif base["varying"] and all(dk[0] == base["varying"][0] for _, dk in after):

@@ -234,7 +234,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             for mention in reading.mentions:
                 if mention.index <= last.index:
                     continue
-                between = tokens[_last_index(reading, last) + 1 : mention.index]
+                between = tokens[last_index(reading, last) + 1 : mention.index]
                 if not all(t.has("and") or t.has("filler") and not t.has("op") for t in between) or (
                     between and not any(t.has("and") for t in between)
                 ):
@@ -350,7 +350,7 @@ def restated(reading: Reading, dimensions: set[str]) -> list[str]:
     found = [reading.tokens[i].text for i in reading.name_words]
     for first, second in itertools.combinations(reading.mentions, 2):
         same = {r for r in set(first.readings) & set(second.readings) if r[0] in dimensions}
-        if same and second.index > _last_index(reading, first) + 1:
+        if same and second.index > last_index(reading, first) + 1:
             found.append(second.words)
     return found
 
@@ -575,7 +575,7 @@ def _subtractions(reading: Reading) -> None:
     tokens = reading.tokens
     years = {i for i, t in enumerate(tokens) if t.has("year")}
     measures = {i for i, t in enumerate(tokens) if t.has("measure")}  # ("the budget less <B>")
-    ends = {_last_index(reading, m) for m in reading.mentions} | years | measures
+    ends = {last_index(reading, m) for m in reading.mentions} | years | measures
     starts = {m.index for m in reading.mentions} | years
     for i, token in enumerate(tokens):
         if not token.has("subtract") or i in reading.used or i - 1 not in ends:
@@ -741,7 +741,7 @@ def _beside_a_name(reading: Reading, i: int, dimension: str) -> bool:
     for n, mention in enumerate(reading.mentions):
         if mention in reading.excluded:
             continue
-        last = _last_index(reading, mention)
+        last = last_index(reading, mention)
         if dimension in mention.dimensions and (0 < i - last <= 3 or 0 < mention.index - i <= 3):
             between = reading.tokens[min(last, i) + 1 : max(mention.index, i)]
             # (another head between: "<name> <head> of <head>", the name's own kind said twice)
@@ -753,7 +753,7 @@ def _beside_a_name(reading: Reading, i: int, dimension: str) -> bool:
     return False
 
 
-def _last_index(reading: Reading, mention: Mention) -> int:
+def last_index(reading: Reading, mention: Mention) -> int:
     """The index of the last token of a mention."""
     inside = [i for i, t in enumerate(reading.tokens) if mention.start <= t.start < mention.end]
     return max(inside, default=mention.index)  # (a member a range stands for is written nowhere)
