@@ -328,12 +328,7 @@ class Phraser:
                 n=int(result.value),
                 total=len(result.operands),
                 what=self.plural_name(dim, list(keys), language),
-                base=self.what(
-                    Want(
-                        result.intent.measure, tuple(result.intent.fixed), result.operands[0].figure.want.year
-                    ),
-                    language,
-                ),
+                base=self.compared_by(result, language),
                 order=t(f"calc.place_{end}", language),
                 listing=listing,
                 cite=cite,
@@ -351,14 +346,7 @@ class Phraser:
                 n=int(result.value),
                 total=len(result.operands),
                 what=self.plural_name(dim, [o.key for o in result.operands], language),
-                base=self.what(
-                    Want(
-                        result.intent.measure, tuple(result.intent.fixed), result.operands[0].figure.want.year
-                    ),
-                    language,
-                )
-                if dim != YEAR
-                else self._name_without_year(result.operands[0].figure.want, language),
+                base=self.compared_by(result, language),
                 compared=self.compared(result, language),
                 members=sep.join(passing) if passing else t("calc.none_of_them", language),
                 listing=listing,
@@ -528,6 +516,14 @@ class Phraser:
         if _known(f"calc.dims.{_plural(named)}"):
             return t(f"calc.dims.{_plural(named)}", language)
         return t(f"calc.dims.{_plural(dim)}", language)
+
+    def compared_by(self, result: Result, language: str) -> str:
+        """The figure the members of a place or a filter are compared by ("posts in 2020"); over years,
+        the figure without its year."""
+        first = result.operands[0].figure.want
+        if result.intent.varying and result.intent.varying[0] == YEAR:
+            return self._name_without_year(first, language)
+        return self.what(Want(result.intent.measure, tuple(result.intent.fixed), first.year), language)
 
     def compared(self, result: Result, language: str) -> str:
         """ "above 40 posts": a filter's comparison with the question's number, in words."""
