@@ -229,15 +229,19 @@ class Calculator:
         """A word that names a member again, apart from it ("<member> <category> on <a word of its name>"),
         which a row printed below the figure also holds: the whole figure, or that row's theme? Asked."""
         words = restated(reading, set(self.config.role("whom")))
-        for word in words:
-            wanted = terms(words_of(word))
-            rows = [
+        rows = (
+            [
                 row
                 for f in result.figures
                 for fact in f.facts
                 for same in self.printed_as(fact)
                 for row in self.rows_below.of(same, language)
             ]
+            if words
+            else []
+        )
+        for word in words:
+            wanted = terms(words_of(word))
             held = [sum(w in normalise(row.label) for w in wanted) for row in rows]
             if wanted and any(2 * n >= len(wanted) for n in held):  # half of its words: it may be the theme
                 return Stop("clarify", "theme_or_whole", {"words": word})
