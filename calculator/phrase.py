@@ -518,7 +518,7 @@ class Phraser:
         return t(f"calc.dims.{_plural(dim)}", language)
 
     def compared_by(self, result: Result, language: str) -> str:
-        """The figure the members of a place or a filter are compared by ("posts in 2020"); over years,
+        """The figure the members of a place or a filter are compared by ("posts in <the year>"); over years,
         the figure without its year."""
         first = result.operands[0].figure.want
         if result.intent.varying and result.intent.varying[0] == YEAR:
