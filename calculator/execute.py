@@ -511,9 +511,15 @@ class Executor:
     def _per_post(self, intent: Intent) -> Result | Stop:
         cost_dim, cost_key = self.config.posts_cost
         coords = {d: k for d, k in intent.fixed if d != cost_dim}
-        if any(not self.config.of(d, MONEY) for d in coords):
+        named = set(coords) | ({intent.varying[0]} - {cost_dim} if intent.varying else set())
+        if any(not self.config.of(d, MONEY) for d in named):
             return Stop("absent", "money_by_grade", {})
-        plain = replace(intent, fixed=tuple(sorted(coords.items())), measure=MONEY, basis="")
+        if intent.varying and intent.varying[0] != cost_dim:
+            spec = self.config.dimensions.get(intent.varying[0])
+            every = spec is not None and set(intent.varying[1]) == set(spec.members)
+            if not (intent.whole_said and every):  # ("(all sources)": the total; else one at a time)
+                return Stop("clarify", "two_questions", {})
+        plain = replace(intent, fixed=tuple(sorted(coords.items())), varying=None, measure=MONEY, basis="")
         money = self.find(self.want(plain, MONEY, **{cost_dim: cost_key}))
         if isinstance(money, Stop):
             return money

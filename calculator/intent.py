@@ -558,7 +558,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         operation=operation,
         largest=largest,
         nth=reading.nth,
-        reverse=bool(ops & {"less"}),
+        reverse=bool(ops & {"less"}) or operation == "ratio" and _per_names_first(reading, varying),
         percent=operation == "change" and bool(ops & {"percent_change", "share"}),
         decrease=operation == "change" and _has_op(reading, "decrease") and not _has_op(reading, "increase"),
         prose=any(t.has("source", "prose") for t in reading.tokens),
@@ -593,6 +593,8 @@ def _basis(reading: Reading, measure: str) -> str:
 def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> str | Stop:
     n = len(varying[1]) if varying and varying[1] else (0 if not varying else 99)
     if "per_post" in ops or _per_post_words(reading):
+        if "per_post" not in ops and _posts_per_post(reading):  # "how many <A> posts for each <B> post"
+            return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
         return "per_post"
     if (
         "average" in ops
@@ -768,10 +770,12 @@ def _place_of(
     excluded: set[tuple[str, str]],
 ) -> Intent | Stop:
     """ "Where does <member> rank (among the <heads>)?": its place among the head's members (those of the
-    smallest head holding it when none is named), largest first unless the smallest is said."""
-    whom = set(config.role("whom"))
-    named = [(d, k) for d, keys in items.items() if d in whom for k in keys]
-    others = {d: keys for d, keys in items.items() if d not in whom}
+    smallest head holding it when none is named), largest first unless the smallest is said. It ranks in
+    the one dimension whose head the question says, else among the members of the kind named "for"."""
+    said_in = {h.dimension for h in reading.heads if h.dimension in items and h.head in _heads(config, h)}
+    ranking = said_in if len(said_in) == 1 else set(config.role("whom"))
+    named = [(d, k) for d, keys in items.items() if d in ranking for k in keys]
+    others = {d: keys for d, keys in items.items() if d not in ranking}
     measures = {v for t in reading.tokens for v in t.values("measure")}
     if (
         len(named) != 1
@@ -779,13 +783,15 @@ def _place_of(
         or len(reading.years) > 1
         or reading.threshold is not None  # ("among those with more than <number>")
         or len(measures) > 1  # ("by posts and by budget")
-        or ops & {"difference", "ratio", "sum", "share", "average", "change"}
+        or ops & {"difference", "ratio", "share", "average", "change"}  # (a sum: "the total budget")
     ):
         return Stop("unread", "not_computed", {"words": [reading.text]})
-    if measure != QUANTITY and not _measure_named_apart(reading):
-        return Stop("clarify", "which_measure", {})  # "where does <member> rank": by money, or posts?
     dim, key = named[0]
     spec = config.dimensions[dim]
+    if len(spec.measures) == 1:
+        measure = spec.measures[0]  # (a dimension with one measure ranks by it)
+    elif measure != QUANTITY and not _measure_named_apart(reading):
+        return Stop("clarify", "which_measure", {})  # "where does <member> rank": by money, or posts?
     said = [h.head for h in reading.heads if h.dimension == dim and h.head in spec.heads]
     holding = sorted((len(ms), h) for h, ms in spec.heads.items() if key in ms)
     head = said[0] if said else holding[0][1] if holding else ""
@@ -802,6 +808,11 @@ def _place_of(
         largest=not ops & {"min"} and not any(t.has("ranked", "ascending") for t in reading.tokens),
         place_of=key,
     )
+
+
+def _heads(config: Config, use) -> dict:
+    spec = config.dimensions.get(use.dimension)
+    return spec.heads if spec else {}
 
 
 def _asks_members_than(reading: Reading, config: Config) -> bool:
@@ -866,9 +877,19 @@ def _asks_members(reading: Reading, dimension: str) -> bool:
     for head in reading.heads:
         if head.dimension != dimension and not (dimension == YEAR and head.dimension == YEAR_HEAD):
             continue
-        if head.how == "which" or _beside_asking(tokens, head.index):
+        at = head.index
+        while head.how == "count" and at > 0 and only_kinds(tokens[at - 1], ("joiner", "numeral", "number")):
+            at -= 1  # "how many of the seven <heads>": over the count restating them
+        if head.how == "which" or _beside_asking(tokens, head.index) or _beside_asking(tokens, at):
+            return True
+        after = head.index + 1  # "<heads> among them, … which / how many": the heads the question ranges over
+        if after < len(tokens) and tokens[after].has("share", "close") and _asks_which(tokens[after + 1 :]):
             return True
     return False
+
+
+def _asks_which(tokens: list) -> bool:
+    return any(t.has("op", "count") or t.has("quantifier", "which") for t in tokens)
 
 
 def _beside_asking(tokens: list, i: int) -> bool:
@@ -996,6 +1017,26 @@ def _measure_word(reading: Reading, mention: Mention, config: Config) -> bool:
     measures = set(reading.tokens[mention.index].values("measure"))
     held = {x for d in mention.dimensions if d in config.dimensions for x in config.dimensions[d].measures}
     return bool(measures) and not measures & held and not reading.measures() & held
+
+
+def _per_names_first(reading: Reading, varying) -> bool:
+    """ "each <B> … how many <A>": the member named right after "per" divides, even when named first."""
+    per = next((i for i, t in enumerate(reading.tokens) if t.has("quantifier", "per")), None)
+    if per is None or not varying:
+        return False
+    after = [m for m in reading.mentions if m.index > per and varying[0] in m.dimensions]
+    first = min(after, key=lambda m: m.index, default=None)
+    return first is not None and (varying[0], varying[1][0]) in first.readings
+
+
+def _posts_per_post(reading: Reading) -> bool:
+    """No word for money, and posts counted before the "per" or twice: a number of posts for each post."""
+    tokens = reading.tokens
+    if any(t.has("measure", MONEY) for t in tokens):
+        return False
+    per = next(i for i, t in enumerate(tokens) if t.has("quantifier", "per"))  # (there is one)
+    posts = [i for i, t in enumerate(tokens) if t.has("measure", POSTS)]
+    return len(posts) > 1 or any(i < per for i in posts)
 
 
 def _per_post_words(reading: Reading) -> bool:

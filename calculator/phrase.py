@@ -466,7 +466,9 @@ class Phraser:
                 sources.append((_kind(other), other.source))
             for agree in figure.agree:
                 cite = f"[{cite_label('paragraph', agree.source, self.labels)}]"
-                text += t("calc.agree_prose", language, cite=cite, raw=agree.raw, quote=agree.row)
+                key = "calc.agree_prose" if len(result.figures) == 1 else "calc.agree_prose_of"  # (of which?)
+                name = self.what(figure.want, language)
+                text += t(key, language, cite=cite, raw=agree.raw, quote=agree.row, name=name)
                 sources.append(("paragraph", agree.source))
             if figure.doubt is not None:
                 total, better = figure.doubt

@@ -478,8 +478,8 @@ def _place(reading: Reading) -> None:
             reading.place_asked = True
             reading.used.add(i)
             reading.used |= {
-                j for j, t in enumerate(tokens) if t.has("ranked", "ascending")
-            }  # "smallest first"
+                j for j, t in enumerate(tokens) if t.has("ranked", "ascending") or t.has("ranked", "sorted")
+            }  # "smallest first", "largest first"
             if i + 1 < len(tokens) and only_kinds(tokens[i + 1], ("ordinal_prefix", "joiner")):
                 reading.used.add(i + 1)  # "<place word> <ordinal mark> <which>"
             return

@@ -25,6 +25,7 @@ UNITS = {
     "thousand USD per post": (("thousand USD",), 1.0),
     "percent": (("%",), 1.0),
     "count": (("count", "projects", "publications", "technical materials", "days"), 1.0),
+    "rank": (("count",), 1.0),  # a place in a ranking ("number 3 of 4")
 }
 
 

@@ -105,6 +105,24 @@ FIGURES = [
     ("Within the Foundation non-earmarked budget, what proportion is for programme support?", 20.3),
     ("次级方案2 2020年计划做多少个实地和技术合作项目？", 37),  # "做" had matched a row label's character
     ("SP2 和 SP3 哪个大？", 56158.6),  # which is larger: a ranking of the two (disputed with K's writer),
+    # set M's first reading: posts for each post are posts over posts (it gave the cost per post of all)
+    ("how many Professional-and-above posts are there for each General Service post?", 1.93),
+    ("how many General Service posts per Professional post", 0.52),
+    ("每个一般事务员额对应多少个专业及以上员额？", 1.93),  # the member after "per" divides, named first
+    ("dividing SP3's post costs (all sources) by its number of posts, what is the cost per post?", 149.46),
+    # who asks, before a colon or a spaced dash, is not the question
+    ("Quick one for my speaking notes: what is SP2's total budget?", 56158.6),
+    ("敬请告知：2020年基金会非专用资金预算总额为多少？", 18927.4),
+    ("I'm a journalist - how many posts does SP3 have?", 41),
+    # members counted against a threshold: the count restating the head, the head the question ranges over
+    ("How many of the seven components have more than 30 posts in 2020?", 6),
+    ("七个组成部分中，基金会非专用拨款超过三百万美元的有几个？", 3),
+    ("次级方案中，员额超过40个的有几个？", 2),
+    # a place in a ranking, among the members of the head said (not only components), sorted as usual
+    ("按2020年预算总额（所有来源）给四个次级方案排个序，次级方案1排第几？", 3),
+    ("Where does general operating expenses rank among the objects of expenditure, largest first?", 4),
+    ("where does TC rank among the sources of funding by budget", 1),
+    ("P-4员额数在各职等中排第几", 3),
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
@@ -218,6 +236,9 @@ NO_FIGURE = [
     "How many posts over P-4?",
     "How many posts up to P-3?",
     "超过P-4的员额有多少？",
+    "Not SP1: what is the total budget?",  # set M: words before a colon that say something are read
+    "Nairobi office: what is the budget?",  # (an office the tables do not hold, not a preamble)
+    "poverty and spatial inequailty office: how much non-earmarked fdn money?",
 ]
 
 QUESTION_BACK = [
@@ -234,6 +255,8 @@ QUESTION_BACK = [
     "How much is allocated to staff costs overall?",  # set J: post costs, or other staff costs?
     "人居署计划要有多少个员额？",  # "plans to have": in 2020, or by the end of the plan?
     "How much does UN-Habitat spend on staff?",  # post costs, staff costs, or posts?
+    "cost per post for subprogramme 1 and subprogramme 2",  # set M: one at a time (it gave all posts')
+    "average cost per post in each subprogramme",
 ]
 
 
