@@ -477,7 +477,7 @@ class Assistant:
             return None
         text = question
         for ref in refs:
-            text = text.replace(ref.text, " ")
+            text = text.replace(ref.text, " , ")  # (a word before it, "per", no longer reads what followed)
         outcome = self.calculator.handle(text, language, prose=True)
         cited = {ident for kind, ident in outcome.sources if kind == "paragraph"} if outcome else set()
         if outcome is None or outcome.status != "answered" or not cited & {r.id for r in refs}:

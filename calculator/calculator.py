@@ -451,7 +451,7 @@ class Calculator:
         by_year = by_year and result.intent.varying[0] == YEAR_DIMENSION  # type: ignore[index]
         data: dict = {
             "value": None
-            if result.unit == MIXED or by_year
+            if result.unit == MIXED or by_year or result.operation == "list"
             else round(result.value, 2 if result.unit == "ratio" else 1),
             "unit": result.unit,
             "formula": phrased.formula,

@@ -28,6 +28,14 @@ class Dimension:
     net: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     # a member printed as the total of others that are members too (income and its lines): key → its parts
     within: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    additive: bool = True  # its members add up to something (lines of accounts: only the parts of one line)
+
+    def adds_up(self, keys: tuple[str, ...]) -> bool:
+        """Whether the members' figures can be summed: never a line with its own part; in a dimension that
+        is not additive, only the parts of one line (two lines of one total, not two totals)."""
+        if any(self.part_of(a, b) for a in keys for b in keys):
+            return False
+        return self.additive or any(set(keys) <= set(parts) for parts in self.within.values())
 
     def part_of(self, part: str, whole: str) -> bool:
         """Whether one member is printed as a part of another (a line of income within income)."""
@@ -159,7 +167,10 @@ class Config:
             for key, parts in within.items():
                 if not {key, *parts} <= set(members):
                     raise CorpusError(f"{path}: dimensions.{name}.within.{key} must list members")
-            dimensions[name] = Dimension(name, members, heads, numbered, groups, measures, role, net, within)
+            additive = need(spec.get("additive", True), bool, f"dimensions.{name}.additive")
+            dimensions[name] = Dimension(
+                name, members, heads, numbered, groups, measures, role, net, within, additive
+            )
         tables = need(data.get("tables", {}), dict, "[tables]")
         context = {t: dict(c) for t, c in need(tables.get("context", {}), dict, "tables.context").items()}
         labels = {}

@@ -332,6 +332,9 @@ class Executor:
             return found
         if len({o.figure.unit for o in found}) > 1:  # quantities of different units: listed, not added
             return Result(intent, "breakdown", 0.0, MIXED, tuple(found))  # (no total of days and projects)
+        spec = self.config.dimensions.get(intent.varying[0]) if intent.varying else None
+        if spec is not None and not spec.adds_up(tuple(o.key for o in found)):
+            return Result(intent, "list", 0.0, found[0].figure.unit, tuple(found))  # (income, expenditure)
         value = round(sum(o.figure.value for o in found), 6)
         whole = None
         listed = {o.key for o in found}

@@ -6,6 +6,7 @@ question gets no number (a question back, or "the document has no such figure").
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import asdict, dataclass, field, replace
 
 from calculator.config import YEAR_HEAD, Config
@@ -533,6 +534,15 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     operation = _operation(reading, ops, varying, items, basis)
     if isinstance(operation, Stop):
         return operation
+    if operation == "per_post" and not _cost_of_posts(reading, config):
+        return Stop("clarify", "per_post_of_what", {})  # "the total budget per post": not the cost of a post
+    spec = config.dimensions.get(varying[0]) if varying else None
+    if operation == "sum" and spec is not None and varying and not spec.adds_up(varying[1]):
+        if _has_op(reading, "sum"):  # ("income and expenditure", a line and its own parts): each figure,
+            return Stop("clarify", "two_questions", {})  # never their sum
+        operation = "breakdown"
+    if operation not in ("per_post", "ratio") and _per_unread(reading):
+        return Stop("unread", "not_computed", {"words": [reading.text]})  # ("posts per million dollars")
     if every_year and operation == "change":  # no years said: each year's figure, no one change between two
         operation = "breakdown"
     if reading.nth != 1 and (operation != "rank" or ops & {"difference", "ratio", "share", "average"}):
@@ -792,7 +802,13 @@ def _place_of(
         measure = spec.measures[0]  # (a dimension with one measure ranks by it)
     elif measure != QUANTITY and not _measure_named_apart(reading):
         return Stop("clarify", "which_measure", {})  # "where does <member> rank": by money, or posts?
-    said = [h.head for h in reading.heads if h.dimension == dim and h.head in spec.heads]
+    said = [h.head for h in reading.heads if h.dimension == dim and h.head in spec.heads] + [
+        name  # a head after the member, read as referring back to it ("<member>, among the <heads>, ranks")
+        for t in reading.tokens
+        if not any(m.start <= t.start < m.end for m in reading.mentions)
+        for name in (v.rsplit(":", 1)[0] for v in t.values("head"))
+        if name in spec.heads
+    ]
     holding = sorted((len(ms), h) for h, ms in spec.heads.items() if key in ms)
     head = said[0] if said else holding[0][1] if holding else ""
     members = tuple(m for m in spec.heads.get(head, ()) if (dim, m) not in excluded)  # ("excluding <B>")
@@ -1017,6 +1033,50 @@ def _measure_word(reading: Reading, mention: Mention, config: Config) -> bool:
     measures = set(reading.tokens[mention.index].values("measure"))
     held = {x for d in mention.dimensions if d in config.dimensions for x in config.dimensions[d].measures}
     return bool(measures) and not measures & held and not reading.measures() & held
+
+
+def _per_unread(reading: Reading) -> bool:
+    """ "per" before anything but a head ("per <head>": each one's figure): a figure divided by
+    something ("posts per million dollars", "posts per P-5") that only a ratio or a cost per post divides."""
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if not token.has("quantifier", "per"):
+            continue
+        j = i + 1
+        while j < len(tokens) and only_kinds(tokens[j], ("filler",)):
+            j += 1
+        named = j < len(tokens) and _in_mention(reading, tokens[j])
+        if j == len(tokens) or tokens[j].has("head") and not named:
+            continue  # ("per <head>": each one's figure; a head with its number names a member)
+        if re.search(r"[,;:，；：]", reading.text[token.end : tokens[j].start]):
+            continue  # ("per <a paragraph cited>, …": what followed it was cut out)
+        after = tokens[j]
+        if after.values("entity") or after.has("measure") or after.has("unit") or _number(after) or named:
+            return True
+    return False
+
+
+def _in_mention(reading: Reading, token) -> bool:
+    return any(m.start <= token.start < m.end for m in reading.mentions)
+
+
+def _number(token) -> bool:
+    return token.has("number") or token.has("numeral")
+
+
+def _cost_of_posts(reading: Reading, config: Config) -> bool:
+    """The question asks for the cost of a post: a word for cost, or the cost line of posts, and no other
+    line of the same kind ("grants per post"). Without a word for cost, a money word with "per post" ("the
+    budget per post", "spend per post") may divide another figure: not read as the cost of a post."""
+    cost_dim, cost_key = config.posts_cost
+    said = False
+    for token in reading.tokens:
+        lines = [v for v in token.values("entity") if v.startswith(cost_dim + ":")]
+        if token.has("cost") or lines == [f"{cost_dim}:{cost_key}"] and not token.has("measure", POSTS):
+            said = True
+        elif lines and not token.has("measure", POSTS):
+            return False
+    return said
 
 
 def _per_names_first(reading: Reading, varying) -> bool:

@@ -25,6 +25,8 @@ LISTS = {
     "bounds_beside": "bound_beside",  # "over <grade>", "up to <grade>": a range when a member is beside
     "negations": "negation",  # "not", "non-": what follows is left out, which no figure here reads
     "subtractions": "subtract",  # "<A> less <B>": B taken from A, a subtraction the calculator does not make
+    "costs": "cost",  # "cost": the cost of a post (a budget or spending per post is another figure)
+    "units": "unit",  # "thousand USD": the unit an answer is asked in, not a figure
 }
 GROUPED = {  # section → tag kind; the tag's value is the list's name ("share", "money", "added"...)
     "quantifiers": "quantifier",

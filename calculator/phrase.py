@@ -18,14 +18,15 @@ MONEY_UNIT = "thousand USD"
 
 def fmt(value: float, unit: str, whole: bool = False) -> str:
     """A figure as the document writes it: space-separated thousands, one decimal for thousands of
-    dollars (none when the operands had none, as in whole thousands and counts of posts)."""
+    dollars (none when the operands had none, as in whole thousands and counts of posts, unless the
+    figure computed from them has a fraction: an average of 36.4 posts is not "36")."""
     if unit == PERCENT:
         return f"{value:.1f}"
     if unit == RATIO:
         return f"{value:.2f}"
-    if unit != MONEY_UNIT or whole:
+    if (unit != MONEY_UNIT or whole) and abs(value - round(value)) < 0.05:
         return f"{value:,.0f}".replace(",", " ").replace("-", "−")
-    return f"{value:,.1f}".replace(",", " ").replace("-", "−")
+    return f"{value:,.1f}".replace(",", " ").replace("-", "−")  # (an average keeps its tenth)
 
 
 def amount(value: float, unit: str, language: str, whole: bool = False, short: bool = False) -> str:
@@ -148,6 +149,8 @@ class Phraser:
                 return f"{where}: {fact.row} × {fact.column} = {fact.raw}"
             case "sum" | "breakdown":
                 return f"{' + '.join(raws)} = {value}"
+            case "list":
+                return ""  # (figures that do not add up: listed, no total)
             case "difference":
                 return f"{raws[0]} − {raws[1]} = {value}"
             case "decrease":
@@ -222,6 +225,8 @@ class Phraser:
                 cite=cite,
                 listing=listing,
             )
+        elif op == "list":
+            text = t("calc.listing", language, listing=listing, cite=cite)
         elif op == "breakdown" and result.unit == MIXED:
             whole = self._name_without_year(result.operands[0].figure.want.with_(deliverable="*"), language)
             text = t("calc.list", language, whole=whole, listing=listing, cite=cite)
@@ -456,8 +461,9 @@ class Phraser:
                     continue
                 if other.source_kind == "paragraph":
                     text += t(
-                        "calc.other_prose",
+                        "calc.other_prose" if len(result.figures) == 1 else "calc.other_prose_of",
                         language,
+                        name=self.what(figure.want, language),
                         cite=cite,
                         raw=other.raw,
                         amount=self.plain(other.value, other.unit, language),

@@ -304,6 +304,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
 
     _threshold(reading, lexicon)
     _subtractions(reading)
+    _measure_beside_a_line(reading, config)
 
     # 5. what is left: figures the question states, and words not understood
     unread: list[Token] = []
@@ -495,7 +496,8 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
         if not token.has("define"):
             continue
         before = at - 1
-        while before >= 0 and tokens[before].known and only_kinds(tokens[before], ("filler", "measure")):
+        small = ("filler", "measure", "unit")
+        while before >= 0 and tokens[before].known and only_kinds(tokens[before], small):
             before -= 1  # (the words for money or posts after the name: "<name> funds, i.e. …")
         after, listed = at + 1, []
         while after < len(tokens) and (
@@ -569,6 +571,27 @@ def _range_length(reading: Reading, lexicon: Lexicon, listed: int) -> None:
             reading.heads = [h for h in reading.heads if h.index != i + 1]  # not "each year"
 
 
+def _measure_beside_a_line(reading: Reading, config: Config) -> None:
+    """ "<line of accounts> and expenditure": a word for money joined to a line reads as another line,
+    which it does not name; "the budget and posts": a word for one measure joined to another's. Left
+    unread (never the first figure alone, nor one figure of the two words together)."""
+    lines = set(config.role("line"))
+    tokens = reading.tokens
+    ends = {
+        i for m in reading.mentions if m.dimensions & lines for i, t in enumerate(tokens) if t.end == m.end
+    } | {m.index for m in reading.mentions if m.dimensions & lines}
+    for i, token in enumerate(tokens):
+        if i in reading.used or not token.has("measure") or not only_kinds(token, ("measure", "label")):
+            continue
+        own = set(token.values("measure"))
+        for j, k in ((i - 1, i - 2), (i + 1, i + 2)):
+            if not (0 <= k < len(tokens) and tokens[j].has("and")):
+                continue
+            other = set(tokens[k].values("measure"))
+            if k in ends or other and not other & own:  # ("the budget and posts": two figures)
+                reading.unread_ranges.add(i)
+
+
 def _subtractions(reading: Reading) -> None:
     """ "<A> less <B>" between two things named (members or years): a subtraction, left unread (not the
     smaller of the two)."""
@@ -595,7 +618,7 @@ def _threshold(reading: Reading, lexicon: Lexicon) -> None:
         if i in reading.used or token.has("year") or not token.has("number") and not token.has("numeral"):
             continue
         before = i - 1
-        if before > 0 and only_kinds(tokens[before], ("measure",)):
+        if before > 0 and only_kinds(tokens[before], ("measure", "unit")):
             before -= 1  # "above US$ 50 million"
         amount = next(  # the amount word after the number ("million", "million dollars")
             (

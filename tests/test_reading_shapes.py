@@ -123,6 +123,12 @@ FIGURES = [
     ("Where does general operating expenses rank among the objects of expenditure, largest first?", 4),
     ("where does TC rank among the sources of funding by budget", 1),
     ("P-4员额数在各职等中排第几", 3),
+    ("次级方案3在组成部分中按员额排第几", 3),  # the head said after the member: among the seven components
+    # the fourth adversarial pass of this landing: what "per" divides, and "per <a paragraph>"
+    ("How many Professional posts per General Service post in subprogramme 4?", 2.13),
+    ("整个 2020 年预算平均每个员额的费用是多少？", 126.97),  # a word for cost: the budget is the context
+    ("Total direct resource reqs per para 51, USD m?", 248200),
+    ("How many subprogrammes have a budget more than US$ 40 million?", 3),
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
@@ -239,6 +245,20 @@ NO_FIGURE = [
     "Not SP1: what is the total budget?",  # set M: words before a colon that say something are read
     "Nairobi office: what is the budget?",  # (an office the tables do not hold, not a preamble)
     "poverty and spatial inequailty office: how much non-earmarked fdn money?",
+    # "per" before something no operation here divides by (it gave the posts, or the post costs per post)
+    "How many posts per million dollars of post costs?",
+    "每百万美元对应多少个员额",
+    "How many posts per P-5?",
+    "How many General Service posts per subprogramme 1 post?",
+    "How many D-1 posts for each D-1 and D-2 post?",
+    "How many posts in 2020 for each post in 2021?",
+    "What is the total budget taking out technical cooperation?",  # "taking out" leaves out (not "taking")
+    "What was the Foundation total income and total expenditure in 2020?",  # listed, never added up
+    "What are the Foundation income figures in 2020: contributions, investment income and cost recovery?",
+    "Foundation income and expenditure in 2018",  # a word for money joined to a line: it gave income alone
+    "2018年基金会收入和支出各是多少",
+    "SP1 budget and posts",  # it gave the post costs
+    "次级方案1的预算和员额",
 ]
 
 QUESTION_BACK = [
@@ -257,6 +277,12 @@ QUESTION_BACK = [
     "How much does UN-Habitat spend on staff?",  # post costs, staff costs, or posts?
     "cost per post for subprogramme 1 and subprogramme 2",  # set M: one at a time (it gave all posts')
     "average cost per post in each subprogramme",
+    "What is the total budget per post?",  # a money word with "per post" and no word for cost: which figure?
+    "How many dollars of grants per post?",
+    "How much does SP1 spend per post?",
+    "每个员额的平均总预算是多少",
+    "What was the Foundation total income and total expenditure in 2020 together?",
+    "组成部分中，员额超过30百万的有几个",  # 30 million what?
 ]
 
 
@@ -352,3 +378,10 @@ def test_a_combination_not_computed_is_said_so(assistant, question):
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None
     assert "“”" not in answer["answer"] and answer["answer"].strip()
+
+
+def test_lines_that_do_not_add_up_are_listed_without_a_total(assistant):
+    answer = assistant.ask("What was the Foundation total income and total expenditure in 2020?").to_dict()
+    assert "19 267" in answer["answer"] and "18 928" in answer["answer"], answer["answer"]
+    assert "38 195" not in answer["answer"] and "Together" not in answer["answer"]
+    assert "[¶59] states US$ 20.8 million for Total income" in answer["answer"]  # which figure the note is on
