@@ -12,6 +12,7 @@ This is evaluation code: it names the document's tables and labels, as tests do.
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import tomllib
@@ -644,6 +645,21 @@ class Generator:
                         "share",
                     )
                 )
+            # posts for each post of another category: the one after "each" divides, wherever it stands
+            for (akey, a), (bkey, b) in itertools.permutations(
+                list(self.members(language, "grade", ["GS", "PROF"], 1)), 2
+            ):
+                ratio = (
+                    "How many {a} posts are there for each {b} post in {c}?"
+                    if en
+                    else "{c}每个{b}员额对应多少个{a}员额？"
+                )
+                value = o.posts(key, grade=akey) / o.posts(key, grade=bkey)
+                question = ratio.format(a=a, b=b, c=c)
+                out.append(self.case(question, language, "answer", value, "ratio", "ratio"))
+            # another money word with "per post" is not the cost of a post: asked back
+            other = "What is the total budget per post in {c}?" if en else "{c}每个员额的平均总预算是多少？"
+            out.append(self.case(other.format(c=c), language, "clarify", None, "", "per_post"))
         for fkey, f in self.members(language, "funding", ["FNE", "RB", "FE", "TC"], 2):
             values = {k: o.money(k, fkey) for k in SUBPROGRAMMES}
             rank = "Which subprogramme has the largest {f} budget?" if en else "哪个次级方案的{f}资金最多？"
