@@ -280,7 +280,8 @@ class Assistant:
         that come nearest are named, not offered as the answer)."""
         if not outcome.unknown:
             return None  # every word read, a combination not computed: the calculator's words stand
-        missing = self.not_in_document(outcome.unknown, question) if asks_for_number(question) else []
+        figure = asks_for_number(question) or outcome.figure_asked  # ("what is the budget of <an office>")
+        missing = self.not_in_document(outcome.unknown, question) if figure else []
         if missing:  # a name the document never uses: it has no figure for it, whatever comes nearest
             text = t("calc.not_mentioned", language, words="”, “".join(missing))
             return Answer(question, language, "retrieval", text, status="absent")
@@ -288,7 +289,7 @@ class Assistant:
         found.status = "unread"
         if not found.citations:
             return None  # nothing near it either: the calculator's words stand
-        if not asks_for_number(question):  # the words not read, then what the text says
+        if not figure:  # the words not read, then what the text says
             found.answer = f"{outcome.answer}\n\n{found.answer}"
             return found
         if any(states_figure(c.quote, outcome.unknown) for c in found.citations):

@@ -46,6 +46,7 @@ class Outcome:
     intent: Intent | None = None  # the reading answered (a follow-up carries it over)
     followed: bool = False  # read as a follow-up of the previous question
     unknown: list[str] = field(default_factory=list)  # "unread": the words not understood
+    figure_asked: bool = False  # "unread": the question asks for a figure ("what is the budget of <words>")
     reason: str = ""  # why no figure: the Stop's message key ("two_questions", ...)
 
 
@@ -397,6 +398,9 @@ class Calculator:
         outcome = Outcome(text, None, [], status, options, reason=stop.message)
         if stop.kind == "unread" and stop.message == "unread":  # (not a combination it does not compute)
             outcome.unknown = list(stop.values.get("words", []))
+            outcome.figure_asked = reading.has("ask", "figure") or (
+                reading.has("ask", "words") and any(tok.has("measure") for tok in reading.tokens)
+            )
         return outcome
 
     def ambiguous(self, results: list[tuple[Intent, Result]], reading: Reading, language: str) -> Outcome:

@@ -29,6 +29,7 @@ class Dimension:
     # a member printed as the total of others that are members too (income and its lines): key → its parts
     within: dict[str, tuple[str, ...]] = field(default_factory=dict)
     additive: bool = True  # its members add up to something (lines of accounts: only the parts of one line)
+    stocks: tuple[str, ...] = ()  # members that are positions at a date (balances): never added over years
 
     def adds_up(self, keys: tuple[str, ...]) -> bool:
         """Whether the members' figures can be summed: never a line with its own part; in a dimension that
@@ -168,8 +169,11 @@ class Config:
                 if not {key, *parts} <= set(members):
                     raise CorpusError(f"{path}: dimensions.{name}.within.{key} must list members")
             additive = need(spec.get("additive", True), bool, f"dimensions.{name}.additive")
+            stocks = tuple(need(spec.get("stocks", []), list, f"dimensions.{name}.stocks"))
+            if not set(stocks) <= set(members):
+                raise CorpusError(f"{path}: dimensions.{name}.stocks must list members")
             dimensions[name] = Dimension(
-                name, members, heads, numbered, groups, measures, role, net, within, additive
+                name, members, heads, numbered, groups, measures, role, net, within, additive, stocks
             )
         tables = need(data.get("tables", {}), dict, "[tables]")
         context = {t: dict(c) for t, c in need(tables.get("context", {}), dict, "tables.context").items()}

@@ -534,10 +534,17 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     operation = _operation(reading, ops, varying, items, basis)
     if isinstance(operation, Stop):
         return operation
+    if _measures_joined(reading, config):
+        return Stop("clarify", "two_questions", {})  # "the budget and posts of <member>": two figures
     if operation == "per_post" and not _cost_of_posts(reading, config):
         return Stop("clarify", "per_post_of_what", {})  # "the total budget per post": not the cost of a post
     spec = config.dimensions.get(varying[0]) if varying else None
-    if operation == "sum" and spec is not None and varying and not spec.adds_up(varying[1]):
+    stock = (
+        varying
+        and varying[0] == YEAR
+        and any(d in config.dimensions and k in config.dimensions[d].stocks for d, k in base["fixed"])
+    )  # ("the reserve 2014-2018 in total": balances of several years add up to nothing)
+    if operation == "sum" and (stock or spec is not None and varying and not spec.adds_up(varying[1])):
         if _has_op(reading, "sum"):  # ("income and expenditure", a line and its own parts): each figure,
             return Stop("clarify", "two_questions", {})  # never their sum
         operation = "breakdown"
@@ -554,13 +561,17 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     if operation == "share" and varying and varying[0] == YEAR and len(varying[1]) == 2:
         return Stop("clarify", "percent_of_which", {})  # "<year> than <year>, in percent": of which year?
     if operation == "share" and varying and varying[0] != YEAR and len(varying[1]) > 1:
-        named = sorted((m for m in reading.mentions if varying[0] in m.dimensions), key=lambda m: m.start)
-        placed = any(t.has("share") for t in reading.tokens)  # where a share's whole and part stand
-        for first, second in zip(named, named[1:], strict=False):
-            between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
-            joined = any(t.has("and") and not t.has("op", "difference") for t in between)
-            if "difference" in ops or not joined and not placed:
-                return Stop("clarify", "share_of_two", {})  # "A than B, in percent": together, or A of B?
+        named = [m for m in reading.mentions if varying[0] in m.dimensions]
+        tokens, last = reading.tokens, max((m.index for m in named), default=0)
+        placed = (
+            any(t.has("share") for t in tokens)
+            or any(  # where a share's whole and part stand, or
+                t.has("op", "share") and i > last and any(_content(x) for x in tokens[i + 1 :])
+                for i, t in enumerate(tokens)
+            )
+        )  # a share word after the members and before a whole ("A和B占预算的比例")
+        if len(named) > 1 and ("difference" in ops or not placed):  # "A than B, in percent", "A与B的比例":
+            return Stop("clarify", "share_of_two", {})  # together as a share of a whole, or A of B?
     if operation == "share":
         return _share(reading, chosen, base, config)
     largest = not (ops & {"min"}) or bool(ops & {"max"}) and _first_op(reading, ("max", "min")) == "max"
@@ -604,7 +615,7 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> s
     n = len(varying[1]) if varying and varying[1] else (0 if not varying else 99)
     if "per_post" in ops or _per_post_words(reading):
         if "per_post" not in ops and _posts_per_post(reading):  # "how many <A> posts for each <B> post"
-            return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
+            return "ratio" if n == 2 else Stop("clarify", "two_operands", {})  # (also "on average per")
         return "per_post"
     if (
         "average" in ops
@@ -805,7 +816,7 @@ def _place_of(
     said = [h.head for h in reading.heads if h.dimension == dim and h.head in spec.heads] + [
         name  # a head after the member, read as referring back to it ("<member>, among the <heads>, ranks")
         for t in reading.tokens
-        if not any(m.start <= t.start < m.end for m in reading.mentions)
+        if not _in_mention(reading, t)
         for name in (v.rsplit(":", 1)[0] for v in t.values("head"))
         if name in spec.heads
     ]
@@ -1035,6 +1046,40 @@ def _measure_word(reading: Reading, mention: Mention, config: Config) -> bool:
     return bool(measures) and not measures & held and not reading.measures() & held
 
 
+def _measures_joined(reading: Reading, config: Config) -> bool:
+    """Two figures of different measures asked together: a word for one measure joined by "and" to a
+    word for another over small words ("the budget and the number of posts", "posts and dollars", "posts
+    and post costs"), or each asked for on its own ("预算是多少，有多少员额")."""
+    cost_dim, cost_key = config.posts_cost
+    tokens = reading.tokens
+
+    def measures(token) -> set[str]:
+        found = set(token.values("measure"))
+        line = f"{cost_dim}:{cost_key}" in token.values("entity") and POSTS not in found
+        return found | {MONEY} if line else found  # ("post costs": money)
+
+    def content(k: int, step: int) -> int:
+        while 0 <= k < len(tokens) and (
+            only_kinds(tokens[k], ("filler", "ask", "quantifier", "op"))
+            or _in_mention(reading, tokens[k])
+            and not measures(tokens[k])  # ("and SP1 budget")
+        ):
+            k += step
+        return k
+
+    for i, token in enumerate(tokens):
+        if not token.has("and"):
+            continue
+        left, right = content(i - 1, -1), content(i + 1, 1)
+        if left >= 0 and right < len(tokens):
+            before, after = measures(tokens[left]), measures(tokens[right])
+            if before and after and not before & after:
+                return True
+    asked = [t for t in tokens if t.has("ask", "figure")]
+    named = set().union(*(measures(t) for t in tokens)) if tokens else set()
+    return len(asked) > 1 and {MONEY, POSTS} <= named
+
+
 def _per_unread(reading: Reading) -> bool:
     """ "per" before anything but a head ("per <head>": each one's figure): a figure divided by
     something ("posts per million dollars", "posts per P-5") that only a ratio or a cost per post divides."""
@@ -1054,6 +1099,10 @@ def _per_unread(reading: Reading) -> bool:
         if after.values("entity") or after.has("measure") or after.has("unit") or _number(after) or named:
             return True
     return False
+
+
+def _content(token) -> bool:
+    return token.known and not only_kinds(token, ("filler", "ask", "op"))
 
 
 def _in_mention(reading: Reading, token) -> bool:
@@ -1107,7 +1156,7 @@ def _per_post_words(reading: Reading) -> bool:
             j = i + 1
             while (
                 j < len(tokens)
-                and (tokens[j].values("entity") or only_kinds(tokens[j], ("filler",)))
+                and (tokens[j].values("entity") or only_kinds(tokens[j], ("filler", "joiner")))
                 and not tokens[j].has("measure", POSTS)
             ):  # "per <member>(-funded) post"
                 j += 1

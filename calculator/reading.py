@@ -304,7 +304,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
 
     _threshold(reading, lexicon)
     _subtractions(reading)
-    _measure_beside_a_line(reading, config)
+    _measure_beside_a_member(reading)
 
     # 5. what is left: figures the question states, and words not understood
     unread: list[Token] = []
@@ -571,25 +571,29 @@ def _range_length(reading: Reading, lexicon: Lexicon, listed: int) -> None:
             reading.heads = [h for h in reading.heads if h.index != i + 1]  # not "each year"
 
 
-def _measure_beside_a_line(reading: Reading, config: Config) -> None:
-    """ "<line of accounts> and expenditure": a word for money joined to a line reads as another line,
-    which it does not name; "the budget and posts": a word for one measure joined to another's. Left
-    unread (never the first figure alone, nor one figure of the two words together)."""
-    lines = set(config.role("line"))
+def _measure_beside_a_member(reading: Reading) -> None:
+    """ "<income> and expenditure", "the total budget and grants", "the budget and the regular budget": a
+    word for a measure alone joined to a member names a second figure (a line it does not name, or the
+    whole beside its part); left unread (never the member's figure alone)."""
     tokens = reading.tokens
-    ends = {
-        i for m in reading.mentions if m.dimensions & lines for i, t in enumerate(tokens) if t.end == m.end
-    } | {m.index for m in reading.mentions if m.dimensions & lines}
+    ends = {last_index(reading, m) for m in reading.mentions}
+    starts = {m.index for m in reading.mentions}
+
+    def over_small(k: int, step: int) -> int:
+        while 0 <= k < len(tokens) and only_kinds(tokens[k], ("filler",)) and not tokens[k].has("and"):
+            k += step
+        return k
+
+    bare = ("measure", "label", "unit")
     for i, token in enumerate(tokens):
-        if i in reading.used or not token.has("measure") or not only_kinds(token, ("measure", "label")):
+        if i in reading.used or not token.has("measure") or not only_kinds(token, bare):
             continue
-        own = set(token.values("measure"))
-        for j, k in ((i - 1, i - 2), (i + 1, i + 2)):
-            if not (0 <= k < len(tokens) and tokens[j].has("and")):
-                continue
-            other = set(tokens[k].values("measure"))
-            if k in ends or other and not other & own:  # ("the budget and posts": two figures)
-                reading.unread_ranges.add(i)
+        left, right = over_small(i - 1, -1), over_small(i + 1, 1)
+        joined_after = left >= 0 and tokens[left].has("and") and over_small(left - 1, -1) in ends
+        joined_before = right < len(tokens) and tokens[right].has("and")
+        joined_before = joined_before and over_small(right + 1, 1) in starts
+        if joined_after or joined_before:
+            reading.unread_ranges.add(i)
 
 
 def _subtractions(reading: Reading) -> None:
@@ -599,7 +603,7 @@ def _subtractions(reading: Reading) -> None:
     years = {i for i, t in enumerate(tokens) if t.has("year")}
     measures = {i for i, t in enumerate(tokens) if t.has("measure")}  # ("the budget less <B>")
     ends = {last_index(reading, m) for m in reading.mentions} | years | measures
-    starts = {m.index for m in reading.mentions} | years
+    starts = {m.index for m in reading.mentions} | years | measures  # ("收入减去支出": a line less a word)
     for i, token in enumerate(tokens):
         if not token.has("subtract") or i in reading.used or i - 1 not in ends:
             continue

@@ -129,6 +129,10 @@ FIGURES = [
     ("整个 2020 年预算平均每个员额的费用是多少？", 126.97),  # a word for cost: the budget is the context
     ("Total direct resource reqs per para 51, USD m?", 248200),
     ("How many subprogrammes have a budget more than US$ 40 million?", 3),
+    # the fifth pass: "平均每个<B>对应多少个<A>" is a ratio (it gave their average); "平均费用" a cost
+    ("平均每个P-5员额对应多少个P-3员额", 1.06),
+    ("经常预算员额平均费用", 134.26),
+    ("SP1和SP2占预算的比例", 43.9),  # a share word after the members and before the whole places them
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
@@ -259,6 +263,23 @@ NO_FIGURE = [
     "2018年基金会收入和支出各是多少",
     "SP1 budget and posts",  # it gave the post costs
     "次级方案1的预算和员额",
+    # the fifth pass: two measures asked together, a bare measure beside a member, exclusions, balances
+    "Budget and number of posts for SP2?",
+    "What is the number of posts and the cost of SP4?",
+    "What are the posts and the post costs of SP1?",
+    "次级方案1的员额和员额费用分别是多少",
+    "次级方案1的预算是多少，有多少员额",
+    "What is the sum of SP1 posts and SP1 budget?",
+    "What is the total budget for 2020 and how much for posts?",
+    "What is the total budget and grants?",  # the whole beside its part: two figures, never the part alone
+    "总预算和经常预算",
+    "What is the budget and the non-post cost of SP1?",
+    "What is the total budget, taking technical cooperation out?",  # "taking" is no filler word
+    "What is the budget of SP1, taking posts out?",
+    "2020年收入减去支出是多少",
+    "What is the total operating reserve 2014-2018?",  # balances of several years add up to nothing
+    "2018年和2019年的业务准备金合计",
+    "P-5与P-3的比例",  # together as a share, or one of the other?
 ]
 
 QUESTION_BACK = [
@@ -385,3 +406,23 @@ def test_lines_that_do_not_add_up_are_listed_without_a_total(assistant):
     assert "19 267" in answer["answer"] and "18 928" in answer["answer"], answer["answer"]
     assert "38 195" not in answer["answer"] and "Together" not in answer["answer"]
     assert "[¶59] states US$ 20.8 million for Total income" in answer["answer"]  # which figure the note is on
+
+
+def _phrases(value) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*(_phrases(item) for item in value.values())) if value else set()
+    if isinstance(value, list):
+        return {p.lower() for p in value if isinstance(p, str)}
+    return set()
+
+
+def test_cost_and_unit_words_are_words_listed_elsewhere_too():
+    """They add a mark to a word ("cost": the cost of a post; "USD": a unit), never a new way to split."""
+    import tomllib
+    from pathlib import Path
+
+    for path in (Path(__file__).parents[1] / "corpus" / "lexicon").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        elsewhere = _phrases({k: v for k, v in data.items() if k not in ("costs", "units")})
+        for section in ("costs", "units"):
+            assert _phrases(data[section]) <= elsewhere, (path.name, section)
