@@ -163,7 +163,7 @@ def show_answer(n: int, turn: dict) -> None:
             question = option["question"]
             st.button(option["label"], key=f"option-{n}-{i}", on_click=ask_example, args=(question,))
     result = answer.get("result")
-    if result and "formula" in result:
+    if result and result.get("formula"):  # (a list of figures that do not add up has none)
         unit = unit_name(result["unit"], language)
         st.markdown(f"**{say('formula', language)}:** `{result['formula']}`" + (f" ({unit})" if unit else ""))
     if (audit := audit_frame(result)) is not None:

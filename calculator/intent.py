@@ -543,7 +543,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         varying
         and varying[0] == YEAR
         and any(d in config.dimensions and k in config.dimensions[d].stocks for d, k in base["fixed"])
-    )  # ("the reserve 2014-2018 in total": balances of several years add up to nothing)
+    )  # ("the reserve over five years in total": balances of several years add up to nothing)
     if operation == "sum" and (stock or spec is not None and varying and not spec.adds_up(varying[1])):
         if _has_op(reading, "sum"):  # ("income and expenditure", a line and its own parts): each figure,
             return Stop("clarify", "two_questions", {})  # never their sum
@@ -569,8 +569,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
                 t.has("op", "share") and i > last and any(_content(x) for x in tokens[i + 1 :])
                 for i, t in enumerate(tokens)
             )
-        )  # a share word after the members and before a whole ("A和B占预算的比例")
-        if len(named) > 1 and ("difference" in ops or not placed):  # "A than B, in percent", "A与B的比例":
+        )  # a share word after the members and before a whole ("A and B account for <whole>")
+        if len(named) > 1 and ("difference" in ops or not placed):  # "A than B, in percent", "A to B ratio?":
             return Stop("clarify", "share_of_two", {})  # together as a share of a whole, or A of B?
     if operation == "share":
         return _share(reading, chosen, base, config)
@@ -1049,14 +1049,14 @@ def _measure_word(reading: Reading, mention: Mention, config: Config) -> bool:
 def _measures_joined(reading: Reading, config: Config) -> bool:
     """Two figures of different measures asked together: a word for one measure joined by "and" to a
     word for another over small words ("the budget and the number of posts", "posts and dollars", "posts
-    and post costs"), or each asked for on its own ("预算是多少，有多少员额")."""
+    and what they cost"), or each asked for on its own ("how much is the budget, how many posts")."""
     cost_dim, cost_key = config.posts_cost
     tokens = reading.tokens
 
     def measures(token) -> set[str]:
         found = set(token.values("measure"))
         line = f"{cost_dim}:{cost_key}" in token.values("entity") and POSTS not in found
-        return found | {MONEY} if line else found  # ("post costs": money)
+        return found | {MONEY} if line else found  # (the cost line of posts: money)
 
     def content(k: int, step: int) -> int:
         while 0 <= k < len(tokens) and (

@@ -572,7 +572,7 @@ def _range_length(reading: Reading, lexicon: Lexicon, listed: int) -> None:
 
 
 def _measure_beside_a_member(reading: Reading) -> None:
-    """ "<income> and expenditure", "the total budget and grants", "the budget and the regular budget": a
+    """ "<income> and expenditure", "the total budget and grants", "the budget and <a source>": a
     word for a measure alone joined to a member names a second figure (a line it does not name, or the
     whole beside its part); left unread (never the member's figure alone)."""
     tokens = reading.tokens
@@ -603,7 +603,7 @@ def _subtractions(reading: Reading) -> None:
     years = {i for i, t in enumerate(tokens) if t.has("year")}
     measures = {i for i, t in enumerate(tokens) if t.has("measure")}  # ("the budget less <B>")
     ends = {last_index(reading, m) for m in reading.mentions} | years | measures
-    starts = {m.index for m in reading.mentions} | years | measures  # ("收入减去支出": a line less a word)
+    starts = {m.index for m in reading.mentions} | years | measures  # ("income less expenditure")
     for i, token in enumerate(tokens):
         if not token.has("subtract") or i in reading.used or i - 1 not in ends:
             continue

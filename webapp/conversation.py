@@ -52,7 +52,7 @@ def turns_markdown(turns: list[dict]) -> str:
         lines += [f"## {n}. {one_line(turn['question'])}", ""]
         lines += ["  \n".join(escape(line.strip()) for line in answer["answer"].strip().splitlines()), ""]
         result = answer.get("result")
-        if result and "formula" in result:
+        if result and result.get("formula"):
             lines += [f"Formula: `{result['formula']}` ({_quoted(result['unit'])})", ""]
             for cell in result.get("cells", []):
                 lines.append(f"- Table {cell['table']}: {_quoted(cell['row'])} × {_quoted(cell['column'])}")
