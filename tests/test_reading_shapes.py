@@ -133,6 +133,8 @@ FIGURES = [
     ("平均每个P-5员额对应多少个P-3员额", 1.06),
     ("经常预算员额平均费用", 134.26),
     ("SP1和SP2占预算的比例", 43.9),  # a share word after the members and before the whole places them
+    ("专业员额是一般事务员额的几倍", 1.93),  # "专业" alone is the Professional category, as "Professional" is
+    ("次级方案2有多少专业员额", 23),
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
