@@ -531,7 +531,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     asked_members = bool(varying) and _asks_members(reading, varying[0])
     if asked_members and ("count" in ops and _measure_named_apart(reading) or reading.numbers):
         return Stop("clarify", "count_members", {})  # "which <head> has 13 <figure>": say how to compare
-    operation = _operation(reading, ops, varying, items, basis)
+    operation = _operation(reading, ops, varying, items, basis, config)
     if isinstance(operation, Stop):
         return operation
     if _measures_joined(reading, config):
@@ -611,11 +611,11 @@ def _basis(reading: Reading, measure: str) -> str:
     return ""
 
 
-def _operation(reading: Reading, ops: set[str], varying, items, basis: str) -> str | Stop:
+def _operation(reading: Reading, ops: set[str], varying, items, basis: str, config: Config) -> str | Stop:
     n = len(varying[1]) if varying and varying[1] else (0 if not varying else 99)
     if "per_post" in ops or _per_post_words(reading):
-        if "per_post" not in ops and _posts_per_post(reading):  # "how many <A> posts for each <B> post"
-            return "ratio" if n == 2 else Stop("clarify", "two_operands", {})  # (also "on average per")
+        if _posts_per_post(reading, config):  # "how many <A> posts for each <B> post" (also "平均每个")
+            return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
         return "per_post"
     if (
         "average" in ops
@@ -1138,14 +1138,20 @@ def _per_names_first(reading: Reading, varying) -> bool:
     return first is not None and (varying[0], varying[1][0]) in first.readings
 
 
-def _posts_per_post(reading: Reading) -> bool:
-    """No word for money, and posts counted before the "per" or twice: a number of posts for each post."""
+def _posts_per_post(reading: Reading, config: Config) -> bool:
+    """No word for money (nor the cost line of posts), and posts counted before the "per" or twice: a
+    number of posts for each post ("how many <A> posts per <B> post", "posts in <A> per post in <B>")."""
     tokens = reading.tokens
-    if any(t.has("measure", MONEY) for t in tokens):
+    line = "{}:{}".format(*config.posts_cost)
+    if any(
+        t.has("measure", MONEY) or line in t.values("entity") and not t.has("measure", POSTS) for t in tokens
+    ):
         return False
-    per = next(i for i, t in enumerate(tokens) if t.has("quantifier", "per"))  # (there is one)
+    per = next(
+        (i for i, t in enumerate(tokens) if t.has("quantifier", "per") or t.has("op", "per_post")), None
+    )
     posts = [i for i, t in enumerate(tokens) if t.has("measure", POSTS)]
-    return len(posts) > 1 or any(i < per for i in posts)
+    return per is not None and (len(posts) > 1 or any(i < per for i in posts))
 
 
 def _per_post_words(reading: Reading) -> bool:
@@ -1156,7 +1162,11 @@ def _per_post_words(reading: Reading) -> bool:
             j = i + 1
             while (
                 j < len(tokens)
-                and (tokens[j].values("entity") or only_kinds(tokens[j], ("filler", "joiner")))
+                and (
+                    tokens[j].values("entity")
+                    or only_kinds(tokens[j], ("filler", "joiner"))
+                    or _in_mention(reading, tokens[j])  # ("per SP2 post": a head with its number)
+                )
                 and not tokens[j].has("measure", POSTS)
             ):  # "per <member>(-funded) post"
                 j += 1

@@ -135,6 +135,10 @@ FIGURES = [
     ("SP1和SP2占预算的比例", 43.9),  # a share word after the members and before the whole places them
     ("专业员额是一般事务员额的几倍", 1.93),  # "专业" alone is the Professional category, as "Professional" is
     ("次级方案2有多少专业员额", 23),
+    # posts for each post of another member of one kind, "per" before a member written with its head
+    ("How many posts in SP4 per post in SP1?", 1.27),
+    ("Per SP2 post, how many SP4 posts?", 1.34),
+    ("每个次级方案2员额对应多少个次级方案4员额", 1.34),
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
