@@ -614,7 +614,7 @@ def _basis(reading: Reading, measure: str) -> str:
 def _operation(reading: Reading, ops: set[str], varying, items, basis: str, config: Config) -> str | Stop:
     n = len(varying[1]) if varying and varying[1] else (0 if not varying else 99)
     if "per_post" in ops or _per_post_words(reading):
-        if _posts_per_post(reading, config):  # "how many <A> posts for each <B> post" (also "平均每个")
+        if _posts_per_post(reading, config):  # "how many <A> posts for each <B> post" (also "on average per")
             return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
         return "per_post"
     if (
