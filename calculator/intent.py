@@ -852,7 +852,7 @@ def _asks_members_than(reading: Reading, config: Config) -> bool:
         for j, t in enumerate(tokens)
         if t.has("head") and _beside_asking(tokens, j)
     }
-    asks = any(t.has("op", "count") or t.has("quantifier", "which") for t in tokens)
+    asks = _asks_which(tokens)
     for i, token in enumerate(tokens):
         if not token.has("threshold"):
             continue
@@ -1096,7 +1096,7 @@ def _per_unread(reading: Reading) -> bool:
         if re.search(r"[,;:，；：]", reading.text[token.end : tokens[j].start]):
             continue  # ("per <a paragraph cited>, …": what followed it was cut out)
         after = tokens[j]
-        if after.values("entity") or after.has("measure") or after.has("unit") or _number(after) or named:
+        if after.values("entity") or after.has("measure") or after.has("unit") or _a_number(after) or named:
             return True
     return False
 
@@ -1109,7 +1109,7 @@ def _in_mention(reading: Reading, token) -> bool:
     return any(m.start <= token.start < m.end for m in reading.mentions)
 
 
-def _number(token) -> bool:
+def _a_number(token) -> bool:
     return token.has("number") or token.has("numeral")
 
 
