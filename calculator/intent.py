@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 
 from calculator.config import YEAR_HEAD, Config
-from calculator.lexicon import only_kinds
+from calculator.lexicon import Token, only_kinds
 from calculator.reading import HeadUse, Mention, Reading, last_index
 
 YEAR = "year"
@@ -281,6 +281,29 @@ def _costs_posts(reading: Reading, config: Config) -> bool:
     return any(config.posts_cost in m.readings for m in reading.mentions)
 
 
+def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
+    """The bare word for posts that also names the cost line of posts, said as the thing whose amount is
+    asked ("<member>'s <posts word> is how much", not "how many are there"), in a plain lookup naming
+    nothing counted only in posts: the number of posts, or their cost? Asked back. A count asked before
+    the word, a grade, an operation make it a count."""
+    if reading.ops() or any(d in config.only(POSTS) for m in reading.mentions for d in m.dimensions):
+        return False
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if not token.has("measure", POSTS) or config.posts_cost not in _readings_of(token):
+            continue
+        after = i + 1
+        while after < len(tokens) and only_kinds(tokens[after], ("filler",)):
+            after += 1
+        if after < len(tokens) and tokens[after].has("ask", "amount"):
+            return True
+    return False
+
+
+def _readings_of(token: Token) -> set[tuple[str, str]]:
+    return {tuple(v.split(":", 1)) for v in token.values("entity")}  # type: ignore[misc]
+
+
 def _measure(
     reading: Reading, config: Config, items: dict[str, list[str]], heads: list[HeadUse]
 ) -> str | Stop:
@@ -309,6 +332,8 @@ def _measure(
     if (counted or posts_word) and count_cue:
         return POSTS
     costed = _costs_posts(reading, config)
+    if posts_word and not money_word and not count_cue and _posts_or_their_cost(reading, config):
+        return Stop("clarify", "count_or_cost", {})
     if posts_word and not money_word and not costed:
         return POSTS  # "<what money buys> staff": a count, which the tables do not give by what money buys
     if money and count_cue and not money_word:  # "how many <what money buys>": only its cost is given
@@ -458,6 +483,18 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             pass  # "across all <heads>": the total over them
         else:
             varying = (head.dimension, tuple(members))
+    if varying is None and ops & {"max", "min"}:  # "the largest <group> <line>": among the group's members
+        named_groups = [
+            (d, k)
+            for d, keys in items.items()
+            if d in config.dimensions
+            for k in keys
+            if k in config.dimensions[d].groups and len(keys) == 1
+        ]
+        if len(named_groups) == 1:
+            dim, key = named_groups[0]
+            varying = (dim, config.dimensions[dim].groups[key])
+            items.pop(dim)
     over = [v for t in reading.tokens for v in t.values("over") if v not in items and v in config.dimensions]
     if over and varying is None:  # "from which <heads>": each member of that dimension
         varying = (over[0], tuple(config.dimensions[over[0]].members))
@@ -660,6 +697,8 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
     over = {v for t in reading.tokens for v in t.values("over")}
     if over - set(items):
         return "breakdown"
+    if ops & {"max", "min"} and not ops & {"change", "difference", "share", "sum"}:
+        return Stop("clarify", "rank_of_what", {})  # "the largest" of one figure: among what?
     return "lookup"
 
 

@@ -34,7 +34,8 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "measures": "measure",
     "basis": "basis",
     "breakdown_over": "over",
-    "asks": "ask",  # "figure": asks for a number by itself; "words": with a measure or an operation
+    "asks": "ask",  # "figure": asks for a number by itself; "words": with a measure or an operation;
+    # "amount": "is how much" (an amount, where "how many are there" would count)
     "share": "share",  # where a share's part and whole stand
     "labels": "label",  # words of table headings (total, percent, ignore, change)
     "sources": "source",  # "prose": the paragraphs' figure is asked for ("the narrative says")

@@ -139,6 +139,12 @@ FIGURES = [
     ("How many posts in SP4 per post in SP1?", 1.27),
     ("Per SP2 post, how many SP4 posts?", 1.34),
     ("每个次级方案2员额对应多少个次级方案4员额", 1.34),
+    # set N: a clause before the question naming nothing the tables are read by is left out
+    ("For my delegation's records: how much technical cooperation funding goes to SP3 in 2020?", 25174.2),
+    ("审计核对：行政领导和管理部分的“其他工作人员费用”编列了多少？", 769.2),
+    ("Double-checking the objects of expenditure. What amount is budgeted for grants in SP1?", 13348.9),
+    ("Which non-post object of expenditure is the largest across the whole budget?", 81246.9),  # ranked
+    ("非员额支出中哪一项最大？", 81246.9),
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
@@ -286,6 +292,7 @@ NO_FIGURE = [
     "What is the total operating reserve 2014-2018?",  # balances of several years add up to nothing
     "2018年和2019年的业务准备金合计",
     "P-5与P-3的比例",  # together as a share, or one of the other?
+    "What is the largest budget of SP1?",  # set N: "the largest" of one figure ranks nothing
 ]
 
 QUESTION_BACK = [
@@ -310,7 +317,30 @@ QUESTION_BACK = [
     "每个员额的平均总预算是多少",
     "What was the Foundation total income and total expenditure in 2020 together?",
     "组成部分中，员额超过30百万的有几个",  # 30 million what?
+    "次级方案4的员额是多少？",  # set N: the number of posts, or the post-costs line?
+    "次级方案1的员额为多少",
 ]
+
+# A clause before the question is left out only when it names nothing the tables are read by; one that
+# names a member, a year, a number, a measure or an operation beside a word not understood is read, and
+# the question gets no figure (never the figure of the question after it).
+PREAMBLES_READ = [
+    "Records for SP1:",
+    "Ignoring technical cooperation records:",
+    "Beyond 2019 records:",
+    "The biggest of my records:",
+    "Posts only, for my records.",
+    "Twice over, for my records -",
+    "次级方案1记录：",
+    "不算技术合作的记录：",
+]
+
+
+@pytest.mark.parametrize("preamble", PREAMBLES_READ)
+@pytest.mark.parametrize("question", ["What is the total budget?", "2020年预算总额是多少？"])
+def test_a_clause_naming_something_before_the_question_is_read(assistant, preamble, question):
+    assert figure(assistant, question) is not None
+    assert figure(assistant, f"{preamble} {question}") is None
 
 
 @pytest.mark.parametrize("question, value", FIGURES)
