@@ -321,6 +321,7 @@ def _measure(
         for d, _ in m.readings
     )
     posts_word = any(t.has("measure", POSTS) for t in tokens)
+    money = money or not posts_word and any(t.has("cost") and t.has("op", "per_post") for t in tokens)
     count_cue = _has_op(reading, "count")
     if named & set(config.only(QUANTITY)):
         if money_word:  # "what do <deliverables> cost": the tables count them, they do not price them
@@ -566,12 +567,18 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     if threshold is None and _asks_members_than(reading, config):
         return Stop("clarify", "than_member", {})  # "how many <heads> have more posts than <member>"
     asked_members = bool(varying) and _asks_members(reading, varying[0])
-    if asked_members and ("count" in ops and _measure_named_apart(reading) or reading.numbers):
+    counts_members = any(
+        t.has("op", "count") and not _counts_a_measure(reading.tokens, i)
+        for i, t in enumerate(reading.tokens)
+    )  # ("the largest <head> has how many <posts>": the posts are counted, and the figure asked)
+    if asked_members and (counts_members and _measure_named_apart(reading) or reading.numbers):
         return Stop("clarify", "count_members", {})  # "which <head> has 13 <figure>": say how to compare
     operation = _operation(reading, ops, varying, items, basis, config)
     if isinstance(operation, Stop):
         return operation
-    if _measures_joined(reading, config):
+    if _measures_joined(reading, config) and not (
+        operation == "per_post" and _cost_over_posts(reading, config)
+    ):
         return Stop("clarify", "two_questions", {})  # "the budget and posts of <member>": two figures
     if operation == "per_post" and not _cost_of_posts(reading, config):
         return Stop("clarify", "per_post_of_what", {})  # "the total budget per post": not the cost of a post
@@ -650,7 +657,7 @@ def _basis(reading: Reading, measure: str) -> str:
 
 def _operation(reading: Reading, ops: set[str], varying, items, basis: str, config: Config) -> str | Stop:
     n = len(varying[1]) if varying and varying[1] else (0 if not varying else 99)
-    if "per_post" in ops or _per_post_words(reading):
+    if "per_post" in ops or _per_post_words(reading) or "ratio" in ops and _cost_over_posts(reading, config):
         if _posts_per_post(reading, config):  # "how many <A> posts for each <B> post" (also "on average per")
             return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
         return "per_post"
@@ -958,6 +965,16 @@ def _asks_which(tokens: list) -> bool:
     return any(t.has("op", "count") or t.has("quantifier", "which") for t in tokens)
 
 
+def _counts_a_measure(tokens: list, j: int) -> bool:
+    """The counting word at j names what it counts, or is followed (over small words) by its word."""
+    k = j + 1
+    while k < len(tokens) and only_kinds(tokens[k], ("filler",)):
+        k += 1
+    return tokens[j].has("op", "count") and (
+        tokens[j].has("measure") or k < len(tokens) and tokens[k].has("measure")
+    )
+
+
 def _beside_asking(tokens: list, i: int) -> bool:
     """A word asking how many or which next to token i, over small words ("how many <heads>", "<head> <how
     many>", "<head> <which are they>")."""
@@ -967,6 +984,8 @@ def _beside_asking(tokens: list, i: int) -> bool:
             j += step
         if not 0 <= j < len(tokens):
             continue
+        if step == 1 and _counts_a_measure(tokens, j):
+            continue  # "<head> <how many> <posts>": the posts are counted, not the heads
         if (
             tokens[j].has("op", "count")
             or tokens[j].has("quantifier", "which")
@@ -1191,6 +1210,23 @@ def _posts_per_post(reading: Reading, config: Config) -> bool:
     )
     posts = [i for i, t in enumerate(tokens) if t.has("measure", POSTS)]
     return per is not None and (len(posts) > 1 or any(i < per for i in posts))
+
+
+def _cost_over_posts(reading: Reading, config: Config) -> bool:
+    """The cost line of posts, then a word dividing, then the word for posts counted ("<cost line> divided
+    by the number of posts", "dividing <cost line> by <posts>"), and no other measure: the cost per post."""
+    tokens = reading.tokens
+    line = [
+        i
+        for i, t in enumerate(tokens)
+        if config.posts_cost in _readings_of(t) and not t.has("measure", POSTS)
+    ]
+    divide = [i for i, t in enumerate(tokens) if t.has("op", "ratio")]
+    counted = [i for i, t in enumerate(tokens) if t.has("measure", POSTS)]
+    money = [t for t in tokens if t.has("measure", MONEY) and not t.has("unit")]
+    if len(line) != 1 or not divide or not counted or money:
+        return False
+    return line[0] < counted[0] and (divide[0] < line[0] or line[0] < divide[0] < counted[0])
 
 
 def _per_post_words(reading: Reading) -> bool:

@@ -474,16 +474,20 @@ def _place(reading: Reading) -> None:
             if other.has("ranked", "place") and only_kinds(other, ("ranked", "filler")):
                 reading.used.add(j)
         return
-    for i, token in enumerate(tokens):  # a place word and no place given: the place is asked for
-        if token.has("ranked", "place") and only_kinds(token, ("ranked", "filler")) and i not in reading.used:
-            reading.place_asked = True
-            reading.used.add(i)
-            reading.used |= {
-                j for j, t in enumerate(tokens) if t.has("ranked", "ascending") or t.has("ranked", "sorted")
-            }  # "smallest first", "largest first"
+    places = [
+        i
+        for i, t in enumerate(tokens)
+        if t.has("ranked", "place") and only_kinds(t, ("ranked", "filler")) and i not in reading.used
+    ]
+    if places:  # a place word and no place given: the place is asked for ("sorted, <member> ranks where?")
+        reading.place_asked = True
+        reading.used.update(places)
+        reading.used |= {
+            j for j, t in enumerate(tokens) if t.has("ranked", "ascending") or t.has("ranked", "sorted")
+        }  # "smallest first", "largest first"
+        for i in places:
             if i + 1 < len(tokens) and only_kinds(tokens[i + 1], ("ordinal_prefix", "joiner")):
                 reading.used.add(i + 1)  # "<place word> <ordinal mark> <which>"
-            return
 
 
 _CLAUSE_END = re.compile(r"[:;.!?。；！？]|\s[-–—]\s|——")

@@ -145,6 +145,13 @@ FIGURES = [
     ("Double-checking the objects of expenditure. What amount is budgeted for grants in SP1?", 13348.9),
     ("Which non-post object of expenditure is the largest across the whole budget?", 81246.9),  # ranked
     ("非员额支出中哪一项最大？", 81246.9),
+    ("五个资金来源按金额从大到小排，经常预算排第几？", 4),  # every place word read, not only the first
+    ("By total budget, in what position is SP3 among the subprogrammes?", 4),
+    ("员额最多的次级方案有多少个员额？", 47),  # "how many <posts>" after the ranked head counts the posts
+    ("按员额数排，第三多的组成部分有多少个员额？", 41),
+    ("What's the average cost per post?", 127.0),  # "cost per post" is money
+    ("Post costs divided by the number of posts for SP1?", 139.9),  # the cost line over posts: per post
+    ("员额费用除以员额数是多少？", 127.0),
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
@@ -293,6 +300,8 @@ NO_FIGURE = [
     "2018年和2019年的业务准备金合计",
     "P-5与P-3的比例",  # together as a share, or one of the other?
     "What is the largest budget of SP1?",  # set N: "the largest" of one figure ranks nothing
+    "SP1 post costs divided by SP2 posts",  # one member's cost over another's posts: not a cost per post
+    "posts divided by post costs",
 ]
 
 QUESTION_BACK = [
