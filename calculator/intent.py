@@ -282,22 +282,42 @@ def _costs_posts(reading: Reading, config: Config) -> bool:
 
 
 def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
-    """The bare word for posts that also names the cost line of posts, said as the thing whose amount is
-    asked ("<member>'s <posts word> is how much", not "how many are there"), in a plain lookup naming
-    nothing counted only in posts: the number of posts, or their cost? Asked back. A count asked before
-    the word, a grade, an operation make it a count."""
-    if reading.ops() or any(d in config.only(POSTS) for m in reading.mentions for d in m.dimensions):
-        return False
+    """The word for posts that also names the cost line of posts, in a plain lookup (or a sum) with no
+    word that counts ("how many", a count asked just before the word): the number of posts, or their
+    cost? Asked back when an amount is asked ("how much are <posts>", "<posts> is how much"), or when the
+    language's bare word names both alike (a lexicon list); never when the question names what only posts
+    are given for."""
+    if reading.ops() - {"sum"} or reading.threshold is not None or _posts_only(reading, config):
+        return False  # (a number to pass is said with its own unit: "more than 40 <posts>")
+    amount = any(t.has("ask", "amount") for t in reading.tokens)
     tokens = reading.tokens
     for i, token in enumerate(tokens):
         if not token.has("measure", POSTS) or config.posts_cost not in _readings_of(token):
             continue
-        after = i + 1
-        while after < len(tokens) and only_kinds(tokens[after], ("filler",)):
-            after += 1
-        if after < len(tokens) and tokens[after].has("ask", "amount"):
+        before = i - 1
+        while before >= 0 and only_kinds(tokens[before], ("filler",)):
+            before -= 1
+        if before >= 0 and (
+            tokens[before].has("ask", "count_before")
+            or tokens[before].has("ask", "figure")
+            and not tokens[before].has("ask", "amount")
+        ):
+            return False  # "how many are there <posts>"
+        if amount or token.has("count_or_cost"):
             return True
     return False
+
+
+def _posts_only(reading: Reading, config: Config) -> bool:
+    """The question names what only posts are given for: a grade, a year other than the budget year, a
+    range of years, posts added or held by a year (the tables give no money for them)."""
+    return (
+        any(d in config.only(POSTS) for m in reading.mentions for d in m.dimensions)
+        or any(y != config.budget_year for y in reading.years)
+        or reading.year_range is not None
+        or reading.cumulative_year is not None
+        or any(t.has("basis") for t in reading.tokens)
+    )
 
 
 def _readings_of(token: Token) -> set[tuple[str, str]]:
@@ -333,7 +353,14 @@ def _measure(
     if (counted or posts_word) and count_cue:
         return POSTS
     costed = _costs_posts(reading, config)
-    if posts_word and not money_word and not count_cue and _posts_or_their_cost(reading, config):
+    cost_line = any(config.posts_cost in _readings_of(t) and not t.has("measure", POSTS) for t in tokens)
+    if (
+        posts_word
+        and not money_word
+        and not count_cue
+        and not cost_line
+        and _posts_or_their_cost(reading, config)
+    ):
         return Stop("clarify", "count_or_cost", {})
     if posts_word and not money_word and not costed:
         return POSTS  # "<what money buys> staff": a count, which the tables do not give by what money buys

@@ -27,6 +27,7 @@ LISTS = {
     "subtractions": "subtract",  # "<A> less <B>": B taken from A, a subtraction the calculator does not make
     "costs": "cost",  # "cost": the cost of a post (a budget or spending per post is another figure)
     "units": "unit",  # "thousand USD": the unit an answer is asked in, not a figure
+    "count_or_cost": "count_or_cost",  # a word for posts that names their number and their cost alike
 }
 GROUPED = {  # section → tag kind; the tag's value is the list's name ("share", "money", "added"...)
     "quantifiers": "quantifier",
@@ -35,7 +36,8 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "basis": "basis",
     "breakdown_over": "over",
     "asks": "ask",  # "figure": asks for a number by itself; "words": with a measure or an operation;
-    # "amount": "is how much" (an amount, where "how many are there" would count)
+    # "amount": "is how much" (an amount, where "how many are there" would count); "count_before": an ask that
+    # counts the posts when written just before their word
     "share": "share",  # where a share's part and whole stand
     "labels": "label",  # words of table headings (total, percent, ignore, change)
     "sources": "source",  # "prose": the paragraphs' figure is asked for ("the narrative says")

@@ -114,7 +114,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         tokens = lexicon.tokens(text)
     else:
         text, tokens, corrections = _corrected(text, lexicon)
-    tokens = _defined(_without_preamble(text, tokens, lexicon), config)
+    tokens = _defined(tokens, config)
     reading = Reading(text, language, tokens, corrections=corrections, asked=question.strip())
     _place(reading)
     heads = lexicon.heads
@@ -488,36 +488,6 @@ def _place(reading: Reading) -> None:
         for i in places:
             if i + 1 < len(tokens) and only_kinds(tokens[i + 1], ("ordinal_prefix", "joiner")):
                 reading.used.add(i + 1)  # "<place word> <ordinal mark> <which>"
-
-
-_CLAUSE_END = re.compile(r"[:;.!?。；！？]|\s[-–—]\s|——")
-_PREAMBLE_KINDS = ("filler", "audit", "label", "and", "share")
-
-
-def _without_preamble(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Token]:
-    """A clause before the question, closed by a colon or a full stop ("For my records: …", "I'm checking
-    the <heads>. What …"), naming nothing the tables are read by (only words not understood, small words,
-    and heads of dimensions the question itself names a member of), says nothing about which figure: it
-    is left out. A clause that names a member, a year, a number, a measure or an operation is read."""
-    named = {v.split(":", 1)[0] for t in tokens for v in t.values("entity")}
-    cut = 0
-    for i in range(len(tokens) - 1):
-        if not _CLAUSE_END.search(text[tokens[i].end : tokens[i + 1].start]):
-            continue
-        clause, rest = tokens[cut : i + 1], tokens[i + 1 :]
-        rest_dims = {v.split(":", 1)[0] for t in rest for v in t.values("entity")}
-        if not all(
-            not t.known
-            or only_kinds(t, _PREAMBLE_KINDS)
-            or only_kinds(t, (*_PREAMBLE_KINDS, "head"))
-            and all(lexicon.heads.get(h.rsplit(":", 1)[0]) in rest_dims for h in t.values("head"))
-            for t in clause
-        ):
-            break
-        cut = i + 1
-    if not cut or not any(not t.known for t in tokens[:cut]) or not named:
-        return tokens  # (no clause of words not understood before it: nothing left out)
-    return tokens[cut:]
 
 
 def _defined(tokens: list[Token], config: Config) -> list[Token]:

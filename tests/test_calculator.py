@@ -210,7 +210,7 @@ def test_misreadings_found_by_the_held_out_sets_get_no_number(assistant, questio
         # ordinals listed before a plural head
         ("What do the first and second subprogrammes get combined, counting all funding sources?", 110560.9),
         ("the first, second and fourth subprogrammes: total posts?", 119),
-        ("第一、第二和第四个次级方案的员额合计？", 119),
+        ("第一、第二和第四个次级方案的员额数合计？", 119),
         # a miswritten character in a Chinese name
         ("人居署的经长预算是多少？", 11162.8),
         ("次级方案4的技术合做资金是多少？", 59531.6),

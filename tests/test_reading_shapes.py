@@ -123,7 +123,7 @@ FIGURES = [
     ("Where does general operating expenses rank among the objects of expenditure, largest first?", 4),
     ("where does TC rank among the sources of funding by budget", 1),
     ("P-4员额数在各职等中排第几", 3),
-    ("次级方案3在组成部分中按员额排第几", 3),  # the head said after the member: among the seven components
+    ("次级方案3在组成部分中按员额数排第几", 3),  # the head said after the member: among the seven components
     # the fourth adversarial pass of this landing: what "per" divides, and "per <a paragraph>"
     ("How many Professional posts per General Service post in subprogramme 4?", 2.13),
     ("整个 2020 年预算平均每个员额的费用是多少？", 126.97),  # a word for cost: the budget is the context
@@ -139,10 +139,6 @@ FIGURES = [
     ("How many posts in SP4 per post in SP1?", 1.27),
     ("Per SP2 post, how many SP4 posts?", 1.34),
     ("每个次级方案2员额对应多少个次级方案4员额", 1.34),
-    # set N: a clause before the question naming nothing the tables are read by is left out
-    ("For my delegation's records: how much technical cooperation funding goes to SP3 in 2020?", 25174.2),
-    ("审计核对：行政领导和管理部分的“其他工作人员费用”编列了多少？", 769.2),
-    ("Double-checking the objects of expenditure. What amount is budgeted for grants in SP1?", 13348.9),
     ("Which non-post object of expenditure is the largest across the whole budget?", 81246.9),  # ranked
     ("非员额支出中哪一项最大？", 81246.9),
     ("五个资金来源按金额从大到小排，经常预算排第几？", 4),  # every place word read, not only the first
@@ -152,6 +148,10 @@ FIGURES = [
     ("What's the average cost per post?", 127.0),  # "cost per post" is money
     ("Post costs divided by the number of posts for SP1?", 139.9),  # the cost line over posts: per post
     ("员额费用除以员额数是多少？", 127.0),
+    ("次级方案4员额要花多少？", 4903.2),  # spending words make it money
+    ("次级方案4有多少员额？", 47),  # asked before the word: a count
+    ("2021年要新增多少员额？", 48),  # only posts are given by year of the plan
+    ("一般事务及有关职类的员额一共是多少？", 87),  # and by grade
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
@@ -328,26 +328,36 @@ QUESTION_BACK = [
     "组成部分中，员额超过30百万的有几个",  # 30 million what?
     "次级方案4的员额是多少？",  # set N: the number of posts, or the post-costs line?
     "次级方案1的员额为多少",
+    "次级方案4员额有多少？",  # the sixth adversarial pass: the bare word names both alike
+    "次级方案4的员额合计为多少？",
+    "How much are SP4's posts?",  # an amount asked of posts
+    "What is the value of SP4's posts?",
+    "次级方案3在组成部分中按员额排第几",  # by the number of posts (3rd) or by post costs (2nd)?
+    "第一、第二和第四个次级方案的员额合计？",  # 119 posts, or their cost?
 ]
 
-# A clause before the question is left out only when it names nothing the tables are read by; one that
-# names a member, a year, a number, a measure or an operation beside a word not understood is read, and
-# the question gets no figure (never the figure of the question after it).
+# A clause before the question with a word not understood is read, never left out: it may change the
+# figure ("Doubled:", "In real terms:", "Unspent:"), so the question gets no figure (the sixth adversarial
+# pass of the landing after set M found 292 wrong figures while such clauses were left out).
 PREAMBLES_READ = [
-    "Records for SP1:",
-    "Ignoring technical cooperation records:",
-    "Beyond 2019 records:",
-    "The biggest of my records:",
-    "Posts only, for my records.",
-    "Twice over, for my records -",
+    "Doubled:",
+    "In real terms:",
+    "Unspent:",
+    "Headquarters only.",
+    "Female -",
+    "For my delegation's records:",
+    "Qpatial inequality:",  # a member's name miswritten
+    "Urban resilience:",  # a theme the document does not have
+    "通胀调整后：",
+    "我们关心通胀调整后的数字。",
+    "城市韧性：",
     "次级方案1记录：",
-    "不算技术合作的记录：",
 ]
 
 
 @pytest.mark.parametrize("preamble", PREAMBLES_READ)
 @pytest.mark.parametrize("question", ["What is the total budget?", "2020年预算总额是多少？"])
-def test_a_clause_naming_something_before_the_question_is_read(assistant, preamble, question):
+def test_a_clause_before_the_question_with_a_word_not_understood_is_read(assistant, preamble, question):
     assert figure(assistant, question) is not None
     assert figure(assistant, f"{preamble} {question}") is None
 
