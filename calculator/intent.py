@@ -523,6 +523,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             dim, key = named_groups[0]
             varying = (dim, config.dimensions[dim].groups[key])
             items.pop(dim)
+    ranking = _ranking_unread(reading, ops, items, measure, varying)
+    if ranking is not None:
+        return ranking
     over = [v for t in reading.tokens for v in t.values("over") if v not in items and v in config.dimensions]
     if over and varying is None:  # "from which <heads>": each member of that dimension
         varying = (over[0], tuple(config.dimensions[over[0]].members))
@@ -713,6 +716,8 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
     if "difference" in ops:
         if n == 2:
             return "difference"
+        if "sum" in ops:  # "A more than B and C combined": one figure against a sum, not computed
+            return Stop("clarify", "two_operands", {})
         return "breakdown" if varying else Stop("clarify", "two_operands", {})  # "compare each": side by side
     counted = bool(varying) and varying[0] != YEAR  # (years are not counted: "which year" is a figure's)
     if "count" in ops and counted and not any(t.has("measure") for t in reading.tokens) and not items:
@@ -851,6 +856,65 @@ def _share(
     if set(whole_coords) == set(base["fixed"]) and not base["varying"]:
         return Stop("clarify", "share_whole", {})
     return Intent(operation="share", whole=whole_coords, **base)
+
+
+def _ranking_unread(
+    reading: Reading, ops: set[str], items: dict[str, list[str]], measure: str, varying: tuple | None
+) -> Stop | None:
+    """Rankings the calculator does not compute, asked back rather than ranked by something else: two
+    superlatives ("the largest <head>'s largest <line>"); a superlative on the head with another figure
+    asked ("the <line> of the largest <head>", "how many posts does the largest <head> have": largest by
+    what?); the largest change between consecutive years."""
+    tokens = reading.tokens
+    superlatives = [
+        i
+        for i, t in enumerate(tokens)
+        if any(t.has(kind, v) for kind in ("op", "ranked") for v in ("max", "min"))
+    ]
+    if not superlatives or {"max", "min"} <= ops:
+        return None
+    if len(superlatives) > 1:
+        return Stop("clarify", "one_ranking", {})
+    by_year = varying and varying[0] == YEAR or any(h.dimension == YEAR_HEAD for h in reading.heads)
+    if "change" in ops and by_year:
+        return Stop("clarify", "largest_change", {})
+    at = superlatives[0]
+    for head in reading.heads:
+        attached = at < head.index and all(
+            only_kinds(tokens[k], ("filler",)) for k in range(at + 1, head.index)
+        )
+        if head.how != "which" or not attached:
+            continue  # (only "the largest <head>", where the head says what is ranked and not by what)
+        criterion = _ranked_by(reading, at)  # the words saying by what ("<measure>-most <head>", "by <X>")
+        said = {v for i in criterion for v in tokens[i].values("measure")}
+        asked = {v for i, t in enumerate(tokens) if i not in criterion for v in t.values("measure")}
+        if said and asked - said:  # ("the <head> with the most posts: its budget"): one at a time
+            return Stop("clarify", "rank_then_figure", {"head": head.words})
+        if not criterion and ([d for d in items if d != head.dimension] or measure == POSTS):
+            return Stop("clarify", "rank_by_what", {"head": head.words})
+    return None
+
+
+def _ranked_by(reading: Reading, at: int) -> set[int]:
+    """The tokens that say what a superlative at `at` ranks by: its own measure ("<posts>-most"), the
+    measure or member written against it ("<budget>-largest"), or what follows a word for "by"."""
+    tokens = reading.tokens
+    found = {at} if tokens[at].has("measure") else set()
+    before = at - 1  # (written against it: a measure or member further before is the figure asked)
+    while before >= 0 and (tokens[before].has("ordinal") or tokens[before].has("ordinal_prefix")):
+        before -= 1  # ("<posts> third-most")
+    if before >= 0 and (tokens[before].has("measure") or tokens[before].has("entity")):
+        found.add(before)
+    for i, token in enumerate(tokens):
+        if token.has("ranked", "by"):
+            j = i + 1
+            while j < len(tokens) and (only_kinds(tokens[j], ("filler",)) or tokens[j].has("year")):
+                j += 1
+            if j < len(tokens) and (
+                tokens[j].has("measure") or tokens[j].has("entity") or _in_mention(reading, tokens[j])
+            ):
+                found.add(j)
+    return found
 
 
 def _place_of(

@@ -152,6 +152,10 @@ FIGURES = [
     ("次级方案4有多少员额？", 47),  # asked before the word: a count
     ("2021年要新增多少员额？", 48),  # only posts are given by year of the plan
     ("一般事务及有关职类的员额一共是多少？", 87),  # and by grade
+    ("非员额费用最高的构成部分是哪个？", 79232.9),  # "构成部分" is a component
+    ("Smallest SP by FNE?", 2277.0),  # the criterion said after the head
+    ("What is the cost per post of programme support-funded posts?", 120.4),  # "-funded": the source
+    ("How many posts does programme support have compared to EDM?", 27),  # "compared to": a difference
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
@@ -302,6 +306,20 @@ NO_FIGURE = [
     "What is the largest budget of SP1?",  # set N: "the largest" of one figure ranks nothing
     "SP1 post costs divided by SP2 posts",  # one member's cost over another's posts: not a cost per post
     "posts divided by post costs",
+    # the sixth adversarial pass: rankings not computed are asked back, never ranked by something else
+    "What is the largest subprogramme's largest object of expenditure?",  # two superlatives
+    "最大的次级方案的最大支出分项是什么？",
+    "Which grade has the most posts in the largest subprogramme?",
+    "What is the post cost of the largest subprogramme?",  # largest by what?
+    "How many posts does the second largest subprogramme have?",
+    "第二大次级方案有多少员额？",
+    "预算最多的次级方案有多少员额？",  # ranked by one figure, another asked: one at a time
+    "员额最多的次级方案的预算是多少？",
+    "Which year had the biggest drop in Foundation contributions?",  # largest change year on year
+    "哪一年捐款增加最多？",
+    "Is SP4's budget bigger than SP1's and SP2's combined?",  # one figure against a sum
+    "What is the next largest non-post object of expenditure?",  # "next" is no filler word
+    "次级方案4以前有多少员额？",  # "previously": no figure of earlier years
 ]
 
 QUESTION_BACK = [
