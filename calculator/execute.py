@@ -501,7 +501,7 @@ class Executor:
         scope = {d: k for o in parts for d, k in o.figure.scope if d not in dict(whole_want.coords)}
         if scope:  # a fund's figure as a share of that fund's budget, not of all funds
             whole_want = whole_want.with_(**scope)
-        whole = self.find(whole_want)
+        whole = self._whole_over(intent, whole_want) if intent.whole_over else self.find(whole_want)
         if isinstance(whole, Stop):
             return whole
         if whole.value == 0:
@@ -510,6 +510,17 @@ class Executor:
         if len(parts) > 1 and abs(value - 100) < 1e-6:  # "the proportion of A and B": ratio, or each share?
             return Stop("clarify", "share_or_ratio", {})
         return Result(intent, "share", value, PERCENT, tuple(parts), whole)
+
+    def _whole_over(self, intent: Intent, want: Want) -> Figure | Stop:
+        """A share's whole that is the sum of some members ("of the four <heads> together"): each one's
+        printed figure, added up; no whole when any of them is missing."""
+        assert intent.whole_over is not None
+        dim, members = intent.whole_over
+        want = replace(want, coords=tuple((d, k) for d, k in want.coords if d != dim))  # (named: all of them)
+        found = [self.figure(want.with_(**{dim: m}), derive=False) for m in members]
+        if not all(found) or any(f.doubt for f in found if f):
+            return Stop("absent", "no_figure", {"want": want})
+        return replace(self._added(want, dim, [f for f in found if f]), scope=())
 
     def _per_post(self, intent: Intent) -> Result | Stop:
         cost_dim, cost_key = self.config.posts_cost

@@ -56,6 +56,7 @@ class Intent:
     threshold: tuple[str, float] | None = None  # filter: (above | at_least | below | at_most, the number)
     whole_word: bool = False  # share: a word after the share's names the whole ("as a share of the budget")
     place_of: str = ""  # place: the member whose place in the ranking of `varying` is asked
+    whole_over: tuple[str, tuple[str, ...]] | None = None  # share: a whole summed over these members
 
     @property
     def coords(self) -> dict[str, str]:
@@ -79,6 +80,9 @@ class Intent:
                     "fixed": tuple((str(d), str(k)) for d, k in data["fixed"]),
                     "varying": (str(varying[0]), tuple(varying[1])) if varying else None,
                     "whole": tuple((str(d), str(k)) for d, k in whole) if whole is not None else None,
+                    "whole_over": (str(data["whole_over"][0]), tuple(map(str, data["whole_over"][1])))
+                    if data.get("whole_over")
+                    else None,
                     "notes": tuple(data.get("notes", ())),
                     "threshold": (str(data["threshold"][0]), float(data["threshold"][1]))
                     if data.get("threshold")
@@ -281,14 +285,54 @@ def _costs_posts(reading: Reading, config: Config) -> bool:
     return any(config.posts_cost in m.readings for m in reading.mentions)
 
 
+def _counts_money(tokens: list) -> bool:
+    """A counting word followed (over small words) by a money word: "how many dollars"."""
+    return any(
+        t.has("op", "count") and j < len(tokens) and tokens[j].has("measure", MONEY)
+        for i, t in enumerate(tokens)
+        for j in [_next_word(tokens, i)]
+    )
+
+
+def _counts_posts(tokens: list) -> bool:
+    """A counting word (or "what number of") followed (over small words) by the word for posts."""
+    return any(
+        (t.has("op", "count") or t.has("ask", "figure"))
+        and j < len(tokens)
+        and tokens[j].has("measure", POSTS)
+        for i, t in enumerate(tokens)
+        for j in [_next_word(tokens, i)]
+    )
+
+
+def _next_word(tokens: list, i: int) -> int:
+    j = i + 1
+    while j < len(tokens) and only_kinds(tokens[j], ("filler",)):
+        j += 1
+    return j
+
+
 def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
     """The word for posts that also names the cost line of posts, in a plain lookup (or a sum) with no
     word that counts ("how many", a count asked just before the word): the number of posts, or their
     cost? Asked back when an amount is asked ("how much are <posts>", "<posts> is how much"), or when the
     language's bare word names both alike (a lexicon list); never when the question names what only posts
     are given for."""
-    if reading.ops() - {"sum"} or reading.threshold is not None or _posts_only(reading, config):
+    ops = reading.ops()
+    if (
+        ops - {"sum", "difference", "ratio", "share"}
+        or reading.threshold is not None
+        or _posts_only(reading, config)
+    ):
         return False  # (a number to pass is said with its own unit: "more than 40 <posts>")
+    money_only = set(config.only(MONEY))
+    if any(
+        m.dimensions & money_only and not reading.tokens[m.index].has("measure", POSTS)
+        for m in reading.mentions
+    ):
+        return False  # (beside a member that is only money, "<posts> to <a line of money>": the cost line)
+    if ops - {"sum"} and not any(t.has("count_or_cost") for t in reading.tokens):
+        return False  # (an amount asked of a comparison: only the bare word of a language asks back)
     amount = any(t.has("ask", "amount") for t in reading.tokens)
     tokens = reading.tokens
     for i, token in enumerate(tokens):
@@ -342,7 +386,7 @@ def _measure(
     )
     posts_word = any(t.has("measure", POSTS) for t in tokens)
     money = money or not posts_word and any(t.has("cost") and t.has("op", "per_post") for t in tokens)
-    count_cue = _has_op(reading, "count")
+    count_cue = _has_op(reading, "count") or _counts_posts(tokens)  # ("how many", "what number of posts")
     if named & set(config.only(QUANTITY)):
         if money_word:  # "what do <deliverables> cost": the tables count them, they do not price them
             return Stop("absent", "money_of_quantity", {})
@@ -350,6 +394,8 @@ def _measure(
     if any(t.has("measure", QUANTITY) for t in tokens) and not money and not posts_word:
         return QUANTITY  # "what will <component> deliver": its deliverables, one by one
     counted = bool(named & set(config.only(POSTS)))
+    if count_cue and _counts_money(tokens):
+        return MONEY if not posts_word else Stop("clarify", "which_measure", {})  # ("how many dollars")
     if (counted or posts_word) and count_cue:
         return POSTS
     costed = _costs_posts(reading, config)
@@ -687,9 +733,21 @@ def _basis(reading: Reading, measure: str) -> str:
 
 def _operation(reading: Reading, ops: set[str], varying, items, basis: str, config: Config) -> str | Stop:
     n = len(varying[1]) if varying and varying[1] else (0 if not varying else 99)
+    if (
+        "ratio" in ops
+        and "per_post" not in ops
+        and not _per_post_words(reading)
+        and _cost_and_posts(reading, config)
+        and not _cost_over_posts(reading, config)
+    ):
+        return Stop(
+            "clarify", "two_questions", {}
+        )  # ("<A>'s cost line divided by <B>'s posts"): not one figure
     if "per_post" in ops or _per_post_words(reading) or "ratio" in ops and _cost_over_posts(reading, config):
         if _posts_per_post(reading, config):  # "how many <A> posts for each <B> post" (also "on average per")
             return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
+        if ops & {"difference", "share"}:  # ("the cost per post compared to the average"): two figures
+            return Stop("clarify", "two_questions", {})
         return "per_post"
     if (
         "average" in ops
@@ -707,6 +765,8 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
         return "share"
     if "change" in ops and varying and varying[0] == YEAR:
         return "change"
+    if "average" in ops and "difference" in ops:  # ("<year> against the average of <years>")
+        return Stop("clarify", "two_operands", {})
     if "average" in ops:
         return "average" if varying else Stop("clarify", "average_of_what", {})
     if {"max", "min"} <= ops:  # "the largest and the smallest", "the gap between the top and the bottom"
@@ -716,8 +776,11 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
     if "difference" in ops:
         if n == 2:
             return "difference"
-        if "sum" in ops:  # "A more than B and C combined": one figure against a sum, not computed
-            return Stop("clarify", "two_operands", {})
+        named = bool(varying) and set(varying[1]) <= set(items.get(varying[0], []))
+        if (
+            "sum" in ops or "average" in ops or named
+        ):  # "A against B and C (together?)", "A against the average"
+            return Stop("clarify", "two_operands", {})  # (one figure against several: not computed)
         return "breakdown" if varying else Stop("clarify", "two_operands", {})  # "compare each": side by side
     counted = bool(varying) and varying[0] != YEAR  # (years are not counted: "which year" is a figure's)
     if "count" in ops and counted and not any(t.has("measure") for t in reading.tokens) and not items:
@@ -796,6 +859,8 @@ def _share(
         whole = [dk for m, dk in named if m.index < close]
     elif before and any(t.has("share", "whole") for t in tokens[: min(m.index for m, _ in before)]):
         whole = [dk for _, dk in before]  # "within W, what share is P"
+    elif before and not after and (split := _copula(tokens, at, before)) is not None:
+        whole = [dk for m, dk in before if m.index > split]  # "P <is> W's <percent>": W after the copula
     elif before:  # "P's share of W"
         whole = [dk for _, dk in after]
     elif after:
@@ -825,12 +890,19 @@ def _share(
             whole = [dk for _, dk in after] if any(t.has("share", "part") for t in tokens[last + 1 :]) else []
         elif base["varying"] and all(dk[0] == base["varying"][0] for _, dk in after):
             whole = []
-    if whole is None or any(
-        t.has("quantifier", "this") and j not in reading.used for j, t in enumerate(tokens) if j > at
+    referred = any(
+        (t.has("quantifier", "pronoun") or t.has("quantifier", "this")) and not _in_mention(reading, t)
+        for t in tokens
+    )  # ("<P> is what percent of its budget"): whose, when no member is named there
+    if (
+        whole is None
+        or (referred and not whole)
+        or any(t.has("quantifier", "this") and j not in reading.used for j, t in enumerate(tokens) if j > at)
     ):
         return Stop("clarify", "share_whole", {})  # "a share of its budget": whose?
     if in_percent and not whole:  # ("<a line> in <a year>, in percent"): of what?
         return Stop("clarify", "share_whole", {})
+    whole_over: tuple[str, tuple[str, ...]] | None = None
     for head in reading.heads:  # "of all four <heads>' budgets" where the heads are not all of its kind
         spec = config.dimensions.get(head.dimension)
         j = head.index - 1
@@ -841,8 +913,18 @@ def _share(
         ):
             j -= 1
         placed = j == at or j > at and tokens[j].has("share", "whole")  # the head names the share's whole
-        if spec and placed and set(spec.heads.get(head.head, spec.members)) != set(spec.members):
-            return Stop("clarify", "share_whole", {})  # (their sum is no printed whole: not computed)
+        members = tuple(spec.heads.get(head.head, spec.members)) if spec else ()
+        if spec and placed and set(members) != set(spec.members):
+            part = [k for d, k in base["fixed"] if d == head.dimension]
+            if (
+                head.how not in ("plural", "all", "count")
+                or head.count not in (None, len(members))
+                or base["varying"]
+                or not part
+                or not set(part) <= set(members)
+            ):
+                return Stop("clarify", "share_whole", {})  # (a whole of some of them: which?)
+            whole_over = (head.dimension, members)  # "of the four <heads> together": their sum
     named = any(t.has("measure") or t.has("op", "sum") for t in tokens[at + 1 :])  # ("of the budget, total")
     base = {**base, "whole_word": named}
     varying = base["varying"]
@@ -853,13 +935,19 @@ def _share(
         whole = [*whole, (varying[0], totals[0])] if totals else whole  # "what share of <total> was <line>"
     if varying and any(dk[0] == varying[0] for dk in whole):
         return _share_within(base, whole, config)  # "what share of <total> is <a line of it>"
+    if whole_over is not None:
+        return Intent(operation="share", whole=whole_coords, whole_over=whole_over, **base)
     if set(whole_coords) == set(base["fixed"]) and not base["varying"]:
         return Stop("clarify", "share_whole", {})
     return Intent(operation="share", whole=whole_coords, **base)
 
 
 def _ranking_unread(
-    reading: Reading, ops: set[str], items: dict[str, list[str]], measure: str, varying: tuple | None
+    reading: Reading,
+    ops: set[str],
+    items: dict[str, list[str]],
+    measure: str,
+    varying: tuple | None,
 ) -> Stop | None:
     """Rankings the calculator does not compute, asked back rather than ranked by something else: two
     superlatives ("the largest <head>'s largest <line>"); a superlative on the head with another figure
@@ -871,12 +959,33 @@ def _ranking_unread(
         for i, t in enumerate(tokens)
         if any(t.has(kind, v) for kind in ("op", "ranked") for v in ("max", "min"))
     ]
+    if {"max", "min"} <= ops and ops & {"change", "difference"} and by_year_asked(reading, varying):
+        return Stop("clarify", "max_and_min", {})  # ("from the lowest year to the highest")
     if not superlatives or {"max", "min"} <= ops:
         return None
-    if len(superlatives) > 1:
-        return Stop("clarify", "one_ranking", {})
-    by_year = varying and varying[0] == YEAR or any(h.dimension == YEAR_HEAD for h in reading.heads)
-    if "change" in ops and by_year:
+    if ops & {"difference", "ratio"}:
+        return None  # ("how many times bigger", "how much larger than"): a comparison, not a ranking
+    if len(superlatives) > 1 or ops & {"share", "average", "per_post"}:
+        return Stop("clarify", "one_ranking", {})  # (a ranking of shares or averages is not computed)
+    left_out = {m.index for m in reading.excluded}
+    named = {
+        v
+        for i, t in enumerate(tokens)
+        if i not in left_out
+        for v in t.values("measure")
+        if v in (MONEY, POSTS)
+    }
+    joined = [i for i, t in enumerate(tokens) if t.has("and") and i > superlatives[0]]
+    then = tokens[joined[0] + 1 :] if joined else []  # ("the most <A>, and how many <B>"): asked apart
+    before_and = {v for t in tokens[: joined[0]] for v in t.values("measure")} if joined else set()
+    new = {v for t in then for v in t.values("measure")} - before_and
+    if len(named) > 1 or any(t.has("ask") for t in then) and new:
+        return Stop("clarify", "rank_then_figure", {})  # ("the <head> with the most posts, and its budget")
+    if varying and any(
+        h.how == "which" and h.dimension not in (varying[0], YEAR_HEAD) for h in reading.heads
+    ):
+        return Stop("clarify", "one_ranking", {})  # ("which <head> …" ranking members of another kind)
+    if "change" in ops and by_year_asked(reading, varying):
         return Stop("clarify", "largest_change", {})
     at = superlatives[0]
     for head in reading.heads:
@@ -886,13 +995,34 @@ def _ranking_unread(
         if head.how != "which" or not attached:
             continue  # (only "the largest <head>", where the head says what is ranked and not by what)
         criterion = _ranked_by(reading, at)  # the words saying by what ("<measure>-most <head>", "by <X>")
-        said = {v for i in criterion for v in tokens[i].values("measure")}
-        asked = {v for i, t in enumerate(tokens) if i not in criterion for v in t.values("measure")}
-        if said and asked - said:  # ("the <head> with the most posts: its budget"): one at a time
-            return Stop("clarify", "rank_then_figure", {"head": head.words})
+        said = {v for i in criterion for v in tokens[i].values("measure")}  # (a measure restated: the same;
+        # a member ranked by, and a money word asked: its figure, or the whole budget? asked back)
+        if criterion and _another_figure(reading, criterion, said, head.dimension):
+            return Stop("clarify", "rank_then_figure", {})  # ranked by one figure, another asked
         if not criterion and ([d for d in items if d != head.dimension] or measure == POSTS):
             return Stop("clarify", "rank_by_what", {"head": head.words})
     return None
+
+
+def _another_figure(reading: Reading, criterion: set[int], said: set[str], dimension: str) -> bool:
+    """Outside the words a ranking is by, the question names another figure: a member of another
+    dimension, or a measure that is not the one ranked by (the same measure restated is the same figure)."""
+    for i, token in enumerate(reading.tokens):
+        if i in criterion or token.has("year"):
+            continue
+        measures = set(token.values("measure"))
+        if measures and measures <= said:
+            continue  # ("the <head> with the most posts has how many posts")
+        if measures or any(
+            m.start <= token.start < m.end and m.dimensions - {dimension} for m in reading.mentions
+        ):
+            return True
+    return False
+
+
+def by_year_asked(reading: Reading, varying: tuple | None) -> bool:
+    """The question ranges over years (a year head, or years varying)."""
+    return bool(varying and varying[0] == YEAR) or any(h.dimension == YEAR_HEAD for h in reading.heads)
 
 
 def _ranked_by(reading: Reading, at: int) -> set[int]:
@@ -914,7 +1044,27 @@ def _ranked_by(reading: Reading, at: int) -> set[int]:
                 tokens[j].has("measure") or tokens[j].has("entity") or _in_mention(reading, tokens[j])
             ):
                 found.add(j)
+    for first in sorted(found):  # ("<source> <spending>-highest"): the words it is written with
+        k = first - 1
+        while k >= 0 and k not in found and (tokens[k].has("entity") or tokens[k].has("measure")):
+            found.add(k)
+            k -= 1
     return found
+
+
+def _copula(tokens: list, at: int, before: list) -> int | None:
+    """A word saying what the part is of ("<P> is <W>'s percent"), with members named on both sides of it
+    before the share word at `at`."""
+    return next(
+        (
+            i
+            for i, t in enumerate(tokens[:at])
+            if t.has("share", "part")
+            and any(m.index < i for m, _ in before)
+            and any(m.index > i for m, _ in before)
+        ),
+        None,
+    )
 
 
 def _place_of(
@@ -1303,6 +1453,13 @@ def _posts_per_post(reading: Reading, config: Config) -> bool:
     return per is not None and (len(posts) > 1 or any(i < per for i in posts))
 
 
+def _cost_and_posts(reading: Reading, config: Config) -> bool:
+    """The cost line of posts and the word for posts counted, both named."""
+    tokens = reading.tokens
+    line = any(config.posts_cost in _readings_of(t) and not t.has("measure", POSTS) for t in tokens)
+    return line and any(t.has("measure", POSTS) for t in tokens)
+
+
 def _cost_over_posts(reading: Reading, config: Config) -> bool:
     """The cost line of posts, then a word dividing, then the word for posts counted ("<cost line> divided
     by the number of posts", "dividing <cost line> by <posts>"), and no other measure: the cost per post."""
@@ -1315,9 +1472,19 @@ def _cost_over_posts(reading: Reading, config: Config) -> bool:
     divide = [i for i, t in enumerate(tokens) if t.has("op", "ratio")]
     counted = [i for i, t in enumerate(tokens) if t.has("measure", POSTS)]
     money = [t for t in tokens if t.has("measure", MONEY) and not t.has("unit")]
-    if len(line) != 1 or not divide or not counted or money:
+    if len(line) != 1 or not divide or not counted or money or reading.numbers or reading.heads:
+        return False  # (a number or "all <heads>" said for the posts: not its own posts)
+    if not (line[0] < counted[0] and (divide[0] < line[0] or line[0] < divide[0] < counted[0])):
         return False
-    return line[0] < counted[0] and (divide[0] < line[0] or line[0] < divide[0] < counted[0])
+    between = tokens[max(line[0], divide[0]) + 1 : counted[0]]
+    after = tokens[counted[0] + 1 :]
+    asks = [t for t in between if t.has("ask")]
+    return (
+        len(asks) <= 1
+        and not any(_in_mention(reading, t) or t.has("quantifier") for t in between)
+        and not any(t.has("followup", "scope") or t.has("quantifier", "all") for t in after)
+    )  # (the posts qualified apart, "the total number of <member> posts", "of the whole organisation": not
+    # the line's own posts)
 
 
 def _per_post_words(reading: Reading) -> bool:

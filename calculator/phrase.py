@@ -148,6 +148,8 @@ class Phraser:
                     return f"{where}: {fact.raw} = {value}"
                 return f"{where}: {fact.row} × {fact.column} = {fact.raw}"
             case "sum" | "breakdown":
+                if result.unit == MIXED:
+                    return ""  # (figures of different units: listed, never added)
                 return f"{' + '.join(raws)} = {value}"
             case "list":
                 return ""  # (figures that do not add up: listed, no total)
@@ -271,6 +273,10 @@ class Phraser:
         elif op == "share":
             assert result.whole is not None
             whole_name = self.what(result.whole.want, language, result.whole.scope)
+            if result.intent.whole_over:  # "of <members> together"
+                dim, members = result.intent.whole_over
+                names = t("calc.enum_sep", language).join(self.short_name(dim, m, language) for m in members)
+                whole_name = t("calc.whole_over", language, what=whole_name, members=names)
             if len(result.operands) == 1:
                 part = self.what(result.operands[0].figure.want, language, result.operands[0].figure.scope)
                 text = t(

@@ -486,7 +486,11 @@ def _place(reading: Reading) -> None:
             j for j, t in enumerate(tokens) if t.has("ranked", "ascending") or t.has("ranked", "sorted")
         }  # "smallest first", "largest first"
         for i in places:
-            if i + 1 < len(tokens) and only_kinds(tokens[i + 1], ("ordinal_prefix", "joiner")):
+            if (
+                i + 1 < len(tokens)
+                and tokens[i + 1].known
+                and only_kinds(tokens[i + 1], ("ordinal_prefix", "joiner"))
+            ):
                 reading.used.add(i + 1)  # "<place word> <ordinal mark> <which>"
 
 

@@ -608,6 +608,27 @@ class Generator:
                         template.format(c=c), language, "answer", o.money(key) / total * 100, "%", "share"
                     )
                 )
+            # a share of the subprogrammes together (no printed total): their figures added up; a
+            # component that is not one of them has no such share
+            together = (
+                [
+                    ("What share of the four subprogrammes' combined budget goes to {c}?", "money"),
+                    ("{c} as a percentage of all subprogrammes' budgets?", "money"),
+                    ("What share of all subprogrammes' posts does {c} have?", "posts"),
+                ]
+                if en
+                else [
+                    ("{c}占四个次级方案预算合计的百分之几？", "money"),
+                    ("{c}的员额数占所有次级方案员额数的比例是多少？", "posts"),
+                ]
+            )
+            for template, measure in together:
+                of = o.money if measure == "money" else o.posts
+                if key in SUBPROGRAMMES:
+                    value = of(key) / sum(of(k) for k in SUBPROGRAMMES) * 100
+                    out.append(self.case(template.format(c=c), language, "answer", value, "%", "share"))
+                else:
+                    out.append(self.case(template.format(c=c), language, "clarify"))
             for fkey, f in self.members(language, "funding", ["TC", "FE", "FNE"], 1):
                 within = (
                     "What percentage of the budget of {c} is {f}?" if en else "{c}的预算中{f}占多少比例？"
