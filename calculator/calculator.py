@@ -5,6 +5,7 @@ one the calculator cannot read, or whose figure the document does not hold, gets
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -387,6 +388,13 @@ class Calculator:
                 basis = dict(hint.want.coords).get("basis", "")
                 label = f"{self.phraser.what(hint.want, language)}: {fmt(hint.value, hint.unit, hint.whole)}"
                 options.append(Option(label, t(f"calc.ask_{basis}", language, year=hint.want.year)))
+        if stop.message == "count_or_cost" and stop.values.get("words"):  # each reading, one click away
+            for key in ("count_label", "cost_label"):
+                said = t(f"calc.{key.replace('_label', '_words')}", language)
+                asked = reading.asked or reading.text
+                pattern = re.compile(re.escape(stop.values["words"]), re.IGNORECASE)
+                question = pattern.sub(said, asked, 1) if pattern.search(asked) else asked
+                options.append(Option(t(f"calc.{key}", language), question))
         if stop.message == "share_whole" and stop.values.get("total"):  # the total budget, one click away
             asked = (reading.asked or reading.text).rstrip("?？。 ")
             options.append(

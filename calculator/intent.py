@@ -407,7 +407,8 @@ def _measure(
         and not cost_line
         and _posts_or_their_cost(reading, config)
     ):
-        return Stop("clarify", "count_or_cost", {})
+        words = next(t.text for t in tokens if t.has("measure", POSTS))
+        return Stop("clarify", "count_or_cost", {"words": words})  # (offered back both ways)
     if posts_word and not money_word and not costed:
         return POSTS  # "<what money buys> staff": a count, which the tables do not give by what money buys
     if money and count_cue and not money_word:  # "how many <what money buys>": only its cost is given

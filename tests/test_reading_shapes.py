@@ -527,3 +527,14 @@ def test_cost_and_unit_words_are_words_listed_elsewhere_too():
         elsewhere = _phrases({k: v for k, v in data.items() if k not in ("costs", "units")})
         for section in ("costs", "units"):
             assert _phrases(data[section]) <= elsewhere, (path.name, section)
+
+
+@pytest.mark.parametrize(
+    ("question", "values"),
+    [("次级方案4的员额是多少？", [47, 4903.2]), ("How much are SP4's posts?", [47, 4903.2])],
+)
+def test_number_or_cost_asked_back_offers_both_one_click_away(assistant, question, values):
+    answer = assistant.ask(question).to_dict()
+    assert answer["status"] == "clarify" and len(answer["options"]) == 2, answer
+    got = [figure(assistant, option["question"]) for option in answer["options"]]
+    assert got == pytest.approx(values, abs=0.05)
