@@ -287,21 +287,20 @@ def _costs_posts(reading: Reading, config: Config) -> bool:
 
 def _counts_money(tokens: list) -> bool:
     """A counting word followed (over small words) by a money word: "how many dollars"."""
-    return any(
-        t.has("op", "count") and j < len(tokens) and tokens[j].has("measure", MONEY)
-        for i, t in enumerate(tokens)
-        for j in [_next_word(tokens, i)]
-    )
+    return _counting(tokens, MONEY, ("count",))
 
 
 def _counts_posts(tokens: list) -> bool:
     """A counting word (or "what number of") followed (over small words) by the word for posts."""
+    return _counting(tokens, POSTS, ("count", "figure"))
+
+
+def _counting(tokens: list, measure: str, asks: tuple[str, ...]) -> bool:
     return any(
-        (t.has("op", "count") or t.has("ask", "figure"))
-        and j < len(tokens)
-        and tokens[j].has("measure", POSTS)
+        (t.has("op", "count") or "figure" in asks and t.has("ask", "figure"))
+        and (j := _next_word(tokens, i)) < len(tokens)
+        and tokens[j].has("measure", measure)
         for i, t in enumerate(tokens)
-        for j in [_next_word(tokens, i)]
     )
 
 
@@ -343,6 +342,9 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
             before -= 1
         if before >= 0 and (
             tokens[before].has("ask", "count_before")
+            or tokens[before].has(
+                "joiner"
+            )  # (a counting word's classifier: "<how many> <classifier> <posts>")
             or tokens[before].has("ask", "figure")
             and not tokens[before].has("ask", "amount")
         ):

@@ -169,6 +169,7 @@ FIGURES = [
     ("次级方案3员额比次级方案4员额多花多少？", 1224.5),  # spending words: the post costs
     ("次级方案4预算内有多少员额？", 47),  # "多少员额": counted
     ("What number of posts does SP4 spend money on?", 47),
+    ("次级方案2比次级方案3多多少个员额？", -6),  # a classifier before the word: counted
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
