@@ -10,6 +10,7 @@ from pathlib import Path
 from ingest.manifest import CorpusError, read_text
 
 YEAR_HEAD = "year"
+MONEY, POSTS, QUANTITY = "money", "posts", "quantity"  # the measures
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,11 @@ import itertools
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-from calculator.config import YEAR_HEAD, Config
+from calculator.config import MONEY, POSTS, QUANTITY, YEAR_HEAD, Config
 from calculator.lexicon import Token, only_kinds
 from calculator.reading import HeadUse, Mention, Reading, last_index
 
 YEAR = "year"
-MONEY, POSTS, QUANTITY = "money", "posts", "quantity"
 # Operations a question can ask for.
 OPERATIONS = (
     "lookup",
@@ -483,8 +482,11 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         return Stop("clarify", "which_measure", {})  # people and money: which money, or posts?
     comparing = reading.ops() & {"change", "difference", "increase", "decrease"}
     if measure != POSTS and not comparing:  # "recruitment", "additional": of money, no figure the tables give
+        several = len(reading.mentions) > 1 or reading.year_range is not None  # ("add <A> and <B>": a sum)
         added = [
-            t.text for t in reading.tokens if only_kinds(t, ("basis", "filler")) and t.has("basis", "added")
+            t.text
+            for t in reading.tokens
+            if t.has("basis", "added") and only_kinds(t, ("basis", "filler", *(() if several else ("op",))))
         ]
         if added:
             return Stop("unread", "unread", {"words": added})
@@ -928,6 +930,26 @@ def _share(
             ):
                 return Stop("clarify", "share_whole", {})  # (a whole of some of them: which?)
             whole_over = (head.dimension, members)  # "of the four <heads> together": their sum
+    line = "{}:{}".format(*config.posts_cost)
+
+    def money(t: Token) -> bool:  # a word for money, or the cost line of posts, not in a member's name
+        return not t.has("measure", POSTS) and (
+            t.has("measure", MONEY) and not _in_mention(reading, t) or line in t.values("entity")
+        )
+
+    def counted(t: Token) -> bool:  # the word for the number of posts
+        return t.has("measure", POSTS) and not t.has("entity")
+
+    sides = (tokens[:at], tokens[at + 1 :])
+    if (
+        base["measure"] == POSTS
+        and any(money(t) for t in sides[1])
+        or any(counted(t) for t in sides[0])
+        and any(money(t) for t in sides[1])
+        or any(money(t) for t in sides[0])
+        and any(counted(t) for t in sides[1])
+    ):
+        return Stop("clarify", "which_measure", {})  # posts counted as a share of money ("of the budget")
     named = any(t.has("measure") or t.has("op", "sum") for t in tokens[at + 1 :])  # ("of the budget, total")
     base = {**base, "whole_word": named}
     varying = base["varying"]
@@ -964,6 +986,12 @@ def _ranking_unread(
     ]
     if {"max", "min"} <= ops and ops & {"change", "difference"} and by_year_asked(reading, varying):
         return Stop("clarify", "max_and_min", {})  # ("from the lowest year to the highest")
+    places = [i for i, t in enumerate(tokens) if t.has("ranked") and i in reading.used and not t.has("op")]
+    if not superlatives and reading.ranked and places and varying:  # ("ranked by <X>, the <n>th <head>")
+        criterion = _ranked_by(reading, places[0])
+        said = {v for i in criterion for v in tokens[i].values("measure")}
+        if criterion and _another_figure(reading, criterion, said, varying[0]):
+            return Stop("clarify", "rank_then_figure", {})  # ranked by one figure, another asked
     if not superlatives or {"max", "min"} <= ops:
         return None
     if ops & {"difference", "ratio"}:
@@ -984,6 +1012,8 @@ def _ranking_unread(
     new = {v for t in then for v in t.values("measure")} - before_and
     if len(named) > 1 or any(t.has("ask") for t in then) and new:
         return Stop("clarify", "rank_then_figure", {})  # ("the <head> with the most posts, and its budget")
+    if _asked_after_the_ranking(reading, superlatives[0]):
+        return Stop("clarify", "rank_then_figure", {})  # ("which year had the most <A>? that year's <B>?")
     if varying and any(
         h.how == "which" and h.dimension not in (varying[0], YEAR_HEAD) for h in reading.heads
     ):
@@ -1005,6 +1035,46 @@ def _ranking_unread(
         if not criterion and ([d for d in items if d != head.dimension] or measure == POSTS):
             return Stop("clarify", "rank_by_what", {"head": head.words})
     return None
+
+
+def _asked_after_the_ranking(reading: Reading, at: int) -> bool:
+    """A figure asked after a superlative at `at` that is not the one ranked by (the words written against
+    the superlative, with the small words between them): a member or a measure they do not name, or, when
+    they name a member ("the most <A>") and the question refers back to the one found ("that year", "its"),
+    a word for money they do not say ("which year had the most <A>? what was that year's <B>?"). A word
+    that only restates the measure ("how much money?") or the member asks for the ranked figure (a member
+    ranked by with no measure word is ranked by its money)."""
+    tokens = reading.tokens
+
+    def joined(k: int) -> bool:  # a word of the criterion's phrase ("the most <money> from <source>")
+        t = tokens[k]
+        refers = any(t.has("quantifier", q) for q in ("pronoun", "back", "this", "which"))
+        stop = t.has("and") or t.has("ask") or t.has("head") or t.has("op") or t.has("year") or refers
+        small = only_kinds(t, ("filler", "share", "over", "ranked", "quantifier", "range", "label"))
+        return not stop and (t.has("measure") or t.has("entity") or small)
+
+    criterion: set[int] = set()
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(tokens) and joined(k):
+            criterion.add(k)
+            k += step
+    said = {tokens[k].text for k in criterion if tokens[k].has("measure") or tokens[k].has("entity")}
+    if not said or not any(t.has("ask") for t in tokens[at + 1 :]):
+        return False
+    members = {v for k in criterion for v in tokens[k].values("entity")}
+    measures = {v for k in criterion for v in tokens[k].values("measure")} or {MONEY}  # (a member: money)
+    ranked = {h.dimension for h in reading.heads if h.index < at}
+    back = any(h.index > at and h.dimension in ranked for h in reading.heads) or any(
+        t.has("quantifier", "pronoun") or t.has("quantifier", "back") for t in tokens[at + 1 :]
+    )
+    for k, t in enumerate(tokens):
+        if k <= at or k in criterion or t.text in said or not (t.has("measure") or t.has("entity")):
+            continue
+        named = set(t.values("entity")) - members and not t.has("measure", POSTS)  # (another member)
+        if set(t.values("measure")) - measures or named or back and members:
+            return True
+    return False
 
 
 def _another_figure(reading: Reading, criterion: set[int], said: set[str], dimension: str) -> bool:
@@ -1043,10 +1113,11 @@ def _ranked_by(reading: Reading, at: int) -> set[int]:
             j = i + 1
             while j < len(tokens) and (only_kinds(tokens[j], ("filler",)) or tokens[j].has("year")):
                 j += 1
-            if j < len(tokens) and (
+            while j < len(tokens) and (
                 tokens[j].has("measure") or tokens[j].has("entity") or _in_mention(reading, tokens[j])
             ):
-                found.add(j)
+                found.add(j)  # ("by <source> money": the words after "by", together)
+                j += 1
     for first in sorted(found):  # ("<source> <spending>-highest"): the words it is written with
         k = first - 1
         while k >= 0 and k not in found and (tokens[k].has("entity") or tokens[k].has("measure")):
@@ -1377,7 +1448,9 @@ def _measures_joined(reading: Reading, config: Config) -> bool:
             before, after = measures(tokens[left]), measures(tokens[right])
             if before and after and not before & after:
                 return True
-    asked = [t for t in tokens if t.has("ask", "figure")]
+    share = any(t.has("ask", "figure") and t.has("op", "share") for t in tokens)
+    asked = [t for t in tokens if t.has("ask", "figure") and not (share and t.has("op", "sum"))]
+    # ("what percentage of the total …": the share's whole, not a second figure asked)
     named = set().union(*(measures(t) for t in tokens)) if tokens else set()
     return len(asked) > 1 and {MONEY, POSTS} <= named
 
@@ -1431,12 +1504,25 @@ def _cost_of_posts(reading: Reading, config: Config) -> bool:
 
 
 def _per_names_first(reading: Reading, varying) -> bool:
-    """ "each <B> … how many <A>": the member named right after "per" divides, even when named first."""
-    per = next((i for i, t in enumerate(reading.tokens) if t.has("quantifier", "per")), None)
+    """ "each <B> … how many <A>": the member named right after "per" divides, even when named first; a
+    "per" word said after what it divides (`per_before`: "<B>: per dollar, how much <A>?") divides by the
+    member named right before it, when there is one."""
+    tokens = reading.tokens
+    per = next((i for i, t in enumerate(tokens) if t.has("quantifier", "per")), None)
     if per is None or not varying:
         return False
-    after = [m for m in reading.mentions if m.index > per and varying[0] in m.dimensions]
-    first = min(after, key=lambda m: m.index, default=None)
+    kind = [m for m in reading.mentions if varying[0] in m.dimensions]
+    first = min((m for m in kind if m.index > per), key=lambda m: m.index, default=None)
+    last = max((m for m in kind if m.index < per), key=lambda m: m.index, default=None)
+    quiet = (
+        last is not None
+        and all(  # only small words between it and the "per"
+            only_kinds(t, ("filler", "joiner")) and not t.has("ask")
+            for t in tokens[last_index(reading, last) + 1 : per]
+        )
+    )
+    if tokens[per].has("quantifier", "per_before") and last is not None and quiet:
+        return (varying[0], varying[1][0]) in last.readings
     return first is not None and (varying[0], varying[1][0]) in first.readings
 
 

@@ -409,11 +409,12 @@ class Lexicon:
             token = self._longest(text, i) or self._unknown(text, i)
             found.append(token)
             i = token.end
-        if sum(_unknown_characters(t) for t in found) == 0:
+        if text.isascii():
             return found
-        fewest = self._fewest_unknown(text)
-        if sum(_unknown_characters(t) for t in fewest) < sum(_unknown_characters(t) for t in found):
-            found = fewest
+        if sum(_unknown_characters(t) for t in found):
+            fewest = self._fewest_unknown(text)
+            if sum(_unknown_characters(t) for t in fewest) < sum(_unknown_characters(t) for t in found):
+                found = fewest
         return _whole_words(text, found)
 
     def _candidates(self, text: str, i: int, end: int) -> list[Token]:
@@ -500,7 +501,8 @@ def words_of(text: str) -> list[str]:
 def _whole_words(text: str, tokens: list[Token]) -> list[Token]:
     """A word of a script without spaces (as jieba cuts the question) holding a character not understood
     is not understood as a whole: a filler character of it is part of the unknown word, not a filler
-    (a word beginning with an unknown character and ending in a filler is one unknown word)."""
+    (a word beginning with an unknown character and ending in a filler is one unknown word). So is a
+    word spelt only with one-character fillers that the lexicon does not have as a phrase ("<median>")."""
     import jieba
 
     jieba.setLogLevel(60)
@@ -512,9 +514,17 @@ def _whole_words(text: str, tokens: list[Token]) -> list[Token]:
             continue
         for a, b in spans:
             inside = [t for t in out if a <= t.start and t.end <= b]
-            if len(inside) < 2 or not any(_unknown_characters(t) for t in inside) or inside[-1] is not token:
+            if len(inside) < 2 or inside[-1] is not token:
                 continue
-            if all(_unknown_characters(t) or _only_fillers(t) for t in inside):
+            # (a word made only of one-character fillers is a word the lexicon does not have: "<median>")
+            spelt = (
+                inside[0].start == a
+                and token.end == b
+                and all(len(t.text) == 1 and any(tag.kind == "filler" for tag in t.tags) for t in inside)
+            )
+            if not any(_unknown_characters(t) for t in inside) and not spelt:
+                continue
+            if spelt or all(_unknown_characters(t) or _only_fillers(t) for t in inside):
                 del out[-len(inside) :]
                 out.append(Token(inside[0].start, token.end, text[inside[0].start : token.end], frozenset()))
             break

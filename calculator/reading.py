@@ -8,7 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from calculator.config import YEAR_HEAD, Config
+from calculator.config import POSTS, YEAR_HEAD, Config
 from calculator.lexicon import Lexicon, Token, normalise, only_kinds
 
 NUMBER_KINDS = ("numeral", "number", "roman")
@@ -147,7 +147,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             )
         ):
             number, at = _number(tokens[after]), after
-        if number is None and before >= 0 and tokens[before].has("ordinal"):
+        if number is None and before >= 0 and tokens[before].has("ordinal") and before not in reading.used:
             number, at = int(tokens[before].values("ordinal")[0]), before
         elif (
             number is None
@@ -181,10 +181,15 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                     k += 2
                     continue
             step = k + 1 if tokens[k].has("and") else k
+            years_after = step + 1 < n and (
+                tokens[step + 1].text in lexicon.year_words
+                or tokens[step + 1].has("head", f"{YEAR_HEAD}:plural")
+            )  # ("<heads> 2 and 4, two years"): a count of years, not another member
             if (
                 step < n
                 and _number(tokens[step]) is not None
                 and not tokens[step].has("year")
+                and not years_after
                 and (step == k or tokens[step].has("number") or tokens[step].has("numeral"))
             ):
                 numbers.append((_number(tokens[step]), step, step))  # type: ignore[arg-type]
@@ -259,6 +264,10 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             reading.heads.append(HeadUse(head, YEAR_HEAD, how, token.text, token.start, token.end, i))
             continue
         how = _quantified(tokens, i)
+        if how is None and reading.nth is not None and _before(tokens, i) in reading.used:
+            how = (
+                "which" if tokens[_before(tokens, i)].has("ordinal") else None
+            )  # "ranked, the <ordinal> <head>"
         if how is None and _beside_a_name(reading, i, dimension):
             continue  # "the <name> <head>": the name's member, and of the head's dimension
         if how is None and _refers_back(reading, i, dimension, head, config):
@@ -266,10 +275,17 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         count = None
         if how is None:
             prev = skip_joiners(i - 1, -1)
+            while prev > 0 and i - prev <= 2 and only_kinds(tokens[prev], ("filler",)):
+                prev -= 1  # "<number> <words that say nothing> <heads>"
             if prev >= 0 and tokens[prev].has("numeral") or prev >= 0 and tokens[prev].has("number"):
                 count = _number(tokens[prev])
                 reading.used.add(prev)
                 how = "count"
+                before = [
+                    m for m in reading.mentions if m.end <= tokens[prev].start and dimension in m.dimensions
+                ]
+                if before and count == len(before) and not any(m in reading.excluded for m in before):
+                    continue  # "<A> and <B>, the two <heads>": the members named, restated (read with them)
             else:
                 how = "plural" if form == "plural" else "unbound"
         reading.heads.append(HeadUse(head, dimension, how, token.text, token.start, token.end, i, count))
@@ -288,8 +304,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 reading.year_range = (first, second)
                 in_range |= {a, b}
     named_years = {t.values("year")[0] for t in tokens if t.has("year")}
-    if reading.year_range or len(named_years) > 1:
-        _range_length(reading, lexicon, len(named_years))
+    _range_length(reading, lexicon, len(named_years))  # ("the two years", with no years: which?)
     for i, token in enumerate(tokens):
         if token.has("year") and i not in reading.used:
             year = int(token.values("year")[0])
@@ -302,6 +317,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             if i not in in_range and before >= 0 and tokens[before].has("basis", "cumulative"):
                 reading.cumulative_year = year
 
+    _count_of_the_named(reading)
     _threshold(reading, lexicon)
     _subtractions(reading)
     _measure_beside_a_member(reading)
@@ -464,9 +480,26 @@ def _place(reading: Reading) -> None:
         elif after is not None and (after.has("ranked", "max") or after.has("ranked", "min")):
             reading.ranked = "max" if after.has("ranked", "max") else "min"
             reading.used |= {i, i + 1}
-        elif before is not None and before.has("ranked", "place"):
-            reading.ranked = reading.ranked or "max"
-            reading.used |= {i - 1, i}
+        elif (
+            before is not None
+            and before.has("ranked", "place")
+            or _head_after(tokens, i)
+            and any(_ranks(t) for t in tokens[:i])
+            and not any(_ranks(t) for t in tokens[i + 1 :])
+        ):  # "ranks <ordinal>"; "ranked by <figure>, the <ordinal> <head>" (not "the <ordinal> <head> ranks")
+            order = [
+                j for j, t in enumerate(tokens) if t.has("ranked", "ascending") or t.has("ranked", "sorted")
+            ]
+            ascending = any(
+                tokens[j].has("ranked", "ascending") for j in order
+            )  # ("from the smallest, <n>th")
+            reading.ranked = reading.ranked or ("min" if ascending else "max")
+            places = [
+                j
+                for j, t in enumerate(tokens)
+                if t.has("ranked", "place") and only_kinds(t, ("ranked", "filler"))
+            ]
+            reading.used |= {i, *places, *order}
         else:
             continue
         reading.nth = nth
@@ -577,6 +610,25 @@ def _range_length(reading: Reading, lexicon: Lexicon, listed: int) -> None:
         if after is not None:
             reading.used.add(i + 1)
             reading.heads = [h for h in reading.heads if h.index != i + 1]  # not "each year"
+
+
+def _count_of_the_named(reading: Reading) -> None:
+    """ "<A> and <B> … the two": a number with no head after it that counts the members of one kind the
+    question named before it refers back to them (read with them); any other number is left as it is."""
+    tokens = reading.tokens
+    for i, token in enumerate(tokens):
+        if i in reading.used or not only_kinds(token, ("numeral", "filler")):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and (after.has("head") or after.has("year")):
+            continue
+        named: dict[str, int] = {}
+        for m in reading.mentions:
+            if m.end <= token.start and m not in reading.excluded:
+                for dimension in m.dimensions:
+                    named[dimension] = named.get(dimension, 0) + 1
+        if _number(token) in named.values():
+            reading.used.add(i)
 
 
 def _measure_beside_a_member(reading: Reading) -> None:
@@ -708,6 +760,23 @@ def _quantified(tokens: list[Token], i: int) -> str | None:
     return None
 
 
+def _ranks(token: Token) -> bool:
+    """A word of a ranking's place or order alone ("ranked", "from the largest")."""
+    return token.has("ranked") and only_kinds(token, ("ranked", "filler")) and not _ranked(token)
+
+
+def _head_after(tokens: list[Token], i: int) -> bool:
+    """A head follows token i (over joiners: "<ordinal> <classifier> <head>")."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].has("joiner") and not tokens[j].has("head"):
+        j += 1
+    return j < len(tokens) and tokens[j].has("head")
+
+
+def _ranked_op(token: Token) -> bool:
+    return token.has("op", "max") or token.has("op", "min")
+
+
 def _ranked(token: Token) -> bool:
     return token.has("ranked", "max") or token.has("ranked", "min")
 
@@ -742,10 +811,33 @@ def _pronouns(reading: Reading, config: Config) -> None:
     every = {(d, k) for d, spec in config.dimensions.items() for k in spec.members}
     for j, token in enumerate(reading.tokens):
         if j not in reading.used and token.has("quantifier", "pronoun"):
-            if _bind_back(reading, j, j, whom) or _bind_back(reading, j, j, every):
+            superlative = any(_ranked_op(t) for t in reading.tokens[:j])  # (then "its" may be the one found)
+            if not superlative and (_bind_back(reading, j, j, whom) or _bind_back(reading, j, j, every)):
                 continue
-            if any(h.how == "which" and h.index < j for h in reading.heads):
+            ranked = superlative or any(t.has("quantifier", "which") for t in reading.tokens[:j])
+            if _restates_the_ranking(reading, j) and any(
+                h.index < j and (h.how == "which" or ranked and h.how in ("count", "plural"))
+                for h in reading.heads
+            ):
                 reading.used.add(j)  # "which <head> is largest, and what is its amount?": the one found
+
+
+def _restates_the_ranking(reading: Reading, j: int) -> bool:
+    """ "Which of the <heads> has the fewest <posts>? Give its number of <posts>": after "its" the
+    question asks again for the figure it ranked by and names nothing else (no member anywhere, no measure
+    it did not rank by, no operation), so "its" is the member the ranking finds."""
+    tokens = reading.tokens
+    ranked_by = {v for t in tokens[:j] for v in t.values("measure")}
+    asked = {v for t in tokens[j + 1 :] for v in t.values("measure")}
+    ranked = min((h.index for h in reading.heads if h.index < j), default=j)  # (what is ranked)
+    if (
+        not ranked_by
+        or len(ranked_by | asked) > 1
+        or any(m.index > ranked and not tokens[m.index].has("measure", POSTS) for m in reading.mentions)
+    ):
+        return False  # (a member named after what is ranked, but for the word for posts: what it is ranked
+        # by, or another figure; two measures: ranked by one, another asked)
+    return all(not t.has("op") or t.has("op", "count") for t in tokens[j + 1 :])
 
 
 def _bind_back(reading: Reading, j: int, i: int, wanted: set[tuple[str, str]]) -> bool:
