@@ -318,7 +318,7 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
     are given for."""
     ops = reading.ops()
     if (
-        ops - {"sum", "difference", "ratio", "share"}
+        ops - {"sum", "difference", "ratio", "share", "percent_change"}
         or reading.threshold is not None
         or _posts_only(reading, config)
     ):
@@ -329,9 +329,10 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
         for m in reading.mentions
     ):
         return False  # (beside a member that is only money, "<posts> to <a line of money>": the cost line)
-    if ops - {"sum"} and not any(t.has("count_or_cost") for t in reading.tokens):
+    spent = "share" in ops and any(t.has("share", "to") for t in reading.tokens)  # ("… goes to <posts>")
+    if ops - {"sum"} and not spent and not any(t.has("count_or_cost") for t in reading.tokens):
         return False  # (an amount asked of a comparison: only the bare word of a language asks back)
-    amount = any(t.has("ask", "amount") for t in reading.tokens)
+    amount = spent or any(t.has("ask", "amount") for t in reading.tokens)
     tokens = reading.tokens
     for i, token in enumerate(tokens):
         if not token.has("measure", POSTS) or config.posts_cost not in _readings_of(token):
@@ -574,7 +575,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             dim, key = named_groups[0]
             varying = (dim, config.dimensions[dim].groups[key])
             items.pop(dim)
-    ranking = _ranking_unread(reading, ops, items, measure, varying)
+    ranking = _ranking_unread(reading, config, ops, items, measure, varying)
     if ranking is not None:
         return ranking
     over = [v for t in reading.tokens for v in t.values("over") if v not in items and v in config.dimensions]
@@ -657,6 +658,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     operation = _operation(reading, ops, varying, items, basis, config)
     if isinstance(operation, Stop):
         return operation
+    whole = [t.text for t in reading.tokens if t.has("share", "whole") and only_kinds(t, ("share",))]
+    if whole and operation not in ("share", "rank", "place"):  # ("<A> out of <B>?"): a share not read as one
+        return Stop("unread", "unread", {"words": whole})
     if _measures_joined(reading, config) and not (
         operation == "per_post" and _cost_over_posts(reading, config)
     ):
@@ -753,6 +757,12 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
             return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
         if ops & {"difference", "share"}:  # ("the cost per post compared to the average"): two figures
             return Stop("clarify", "two_questions", {})
+        counted = _has_op(reading, "count") or any(
+            t.has("ask", "count_before") or t.has("measure", POSTS) and not t.has("entity")
+            for t in reading.tokens
+        )  # (a count asked, or the word for the number of posts)
+        if counted and any(t.has("quantifier", "per") and t.has("op", "ratio") for t in reading.tokens):
+            return Stop("unread", "not_computed", {"words": [reading.text]})  # ("posts per dollar")
         return "per_post"
     if (
         "average" in ops
@@ -864,8 +874,12 @@ def _share(
         whole = [dk for m, dk in named if m.index < close]
     elif before and any(t.has("share", "whole") for t in tokens[: min(m.index for m, _ in before)]):
         whole = [dk for _, dk in before]  # "within W, what share is P"
+    elif before and not after and (split := _spent_on(tokens, at, before)) is not None:
+        whole = [dk for m, dk in before if m.index < split]  # "W goes to P, in percent?": W before the word
     elif before and not after and (split := _copula(tokens, at, before)) is not None:
         whole = [dk for m, dk in before if m.index > split]  # "P <is> W's <percent>": W after the copula
+    elif before and _topic(reading, at, before, after):  # "W: what percent goes to P?"
+        whole = [dk for _, dk in before]
     elif before:  # "P's share of W"
         whole = [dk for _, dk in after]
     elif after:
@@ -969,6 +983,7 @@ def _share(
 
 def _ranking_unread(
     reading: Reading,
+    config: Config,
     ops: set[str],
     items: dict[str, list[str]],
     measure: str,
@@ -987,10 +1002,19 @@ def _ranking_unread(
     if {"max", "min"} <= ops and ops & {"change", "difference"} and by_year_asked(reading, varying):
         return Stop("clarify", "max_and_min", {})  # ("from the lowest year to the highest")
     places = [i for i, t in enumerate(tokens) if t.has("ranked") and i in reading.used and not t.has("op")]
-    if not superlatives and reading.ranked and places and varying:  # ("ranked by <X>, the <n>th <head>")
+    years = {*reading.years, *([reading.cumulative_year] if reading.cumulative_year else [])}
+    years_apart = (
+        len(years) > 1 and reading.year_range is None and not ops & {"difference", "ratio", "change"}
+    )
+    if (superlatives or places and reading.ranked) and years_apart:
+        return Stop("clarify", "rank_then_figure", {})  # ("the most posts by <A>; how many in <B>?")
+    if not superlatives and reading.ranked and places:  # ("ranked by <X>, the <n>th <head>")
         criterion = _ranked_by(reading, places[0])
         said = {v for i in criterion for v in tokens[i].values("measure")}
-        if criterion and _another_figure(reading, criterion, said, varying[0]):
+        if criterion and (
+            _another_figure(reading, criterion, said, varying[0] if varying else YEAR)
+            or _asked_after_the_ranking(reading, config, places[0], criterion, back=True)
+        ):
             return Stop("clarify", "rank_then_figure", {})  # ranked by one figure, another asked
     if not superlatives or {"max", "min"} <= ops:
         return None
@@ -1012,7 +1036,7 @@ def _ranking_unread(
     new = {v for t in then for v in t.values("measure")} - before_and
     if len(named) > 1 or any(t.has("ask") for t in then) and new:
         return Stop("clarify", "rank_then_figure", {})  # ("the <head> with the most posts, and its budget")
-    if _asked_after_the_ranking(reading, superlatives[0]):
+    if _asked_after_the_ranking(reading, config, superlatives[0]):
         return Stop("clarify", "rank_then_figure", {})  # ("which year had the most <A>? that year's <B>?")
     if varying and any(
         h.how == "which" and h.dimension not in (varying[0], YEAR_HEAD) for h in reading.heads
@@ -1037,42 +1061,69 @@ def _ranking_unread(
     return None
 
 
-def _asked_after_the_ranking(reading: Reading, at: int) -> bool:
-    """A figure asked after a superlative at `at` that is not the one ranked by (the words written against
-    the superlative, with the small words between them): a member or a measure they do not name, or, when
-    they name a member ("the most <A>") and the question refers back to the one found ("that year", "its"),
-    a word for money they do not say ("which year had the most <A>? what was that year's <B>?"). A word
-    that only restates the measure ("how much money?") or the member asks for the ranked figure (a member
-    ranked by with no measure word is ranked by its money)."""
+SENTENCE_ENDS = "?？。!！;；"  # (punctuation that ends a sentence: what follows asks apart)
+SMALL = ("filler", "share", "over", "ranked", "quantifier", "range", "label", "ordinal")  # (in a criterion)
+
+
+def _asked_after_the_ranking(
+    reading: Reading, config: Config, at: int, criterion: set[int] | None = None, back: bool = False
+) -> bool:
+    """A figure asked after a ranking at `at` that is not the one ranked by (the words written against the
+    superlative in its sentence, with the small words between them, or `criterion`): a member or a measure
+    they do not name; when they name a member and the question refers back to the one found ("that year",
+    "its"; `back`: "the <n>th one's"), or name a line of accounts, any other word for money ("which year had
+    the most <A>? what was that year's <B>?"); with no words ranked by, a member in a later sentence ("which
+    <head> is largest? how much of it is from <source>?"). A word that only restates the measure ("how much
+    money?") or the member asks for the ranked figure (a member with no measure word is ranked by money)."""
     tokens = reading.tokens
+    ends = [i for i, ch in enumerate(reading.text) if ch in SENTENCE_ENDS]
+
+    def sentence(k: int) -> int:
+        return sum(1 for e in ends if e < tokens[k].start)
 
     def joined(k: int) -> bool:  # a word of the criterion's phrase ("the most <money> from <source>")
         t = tokens[k]
         refers = any(t.has("quantifier", q) for q in ("pronoun", "back", "this", "which"))
         stop = t.has("and") or t.has("ask") or t.has("head") or t.has("op") or t.has("year") or refers
-        small = only_kinds(t, ("filler", "share", "over", "ranked", "quantifier", "range", "label"))
-        return not stop and (t.has("measure") or t.has("entity") or small)
+        small = only_kinds(t, SMALL)
+        return not stop and sentence(k) == sentence(at) and (t.has("measure") or t.has("entity") or small)
 
-    criterion: set[int] = set()
-    for step in (-1, 1):
-        k = at + step
-        while 0 <= k < len(tokens) and joined(k):
-            criterion.add(k)
-            k += step
+    if criterion is None:
+        criterion = set()
+        for step in (-1, 1):
+            k = at + step
+            while 0 <= k < len(tokens) and joined(k):
+                criterion.add(k)
+                k += step
     said = {tokens[k].text for k in criterion if tokens[k].has("measure") or tokens[k].has("entity")}
-    if not said or not any(t.has("ask") for t in tokens[at + 1 :]):
+    ranked = {h.dimension for h in reading.heads if h.index < at}
+    back = (
+        back
+        or any(h.index > at and h.dimension in ranked for h in reading.heads)
+        or any(t.has("quantifier", "pronoun") or t.has("quantifier", "back") for t in tokens[at + 1 :])
+    )
+    if not back and not any(t.has("ask") for t in tokens[at + 1 :]):
         return False
     members = {v for k in criterion for v in tokens[k].values("entity")}
     measures = {v for k in criterion for v in tokens[k].values("measure")} or {MONEY}  # (a member: money)
-    ranked = {h.dimension for h in reading.heads if h.index < at}
-    back = any(h.index > at and h.dimension in ranked for h in reading.heads) or any(
-        t.has("quantifier", "pronoun") or t.has("quantifier", "back") for t in tokens[at + 1 :]
+    lines = any(  # a line of accounts ranked by: another word for money may be another line
+        not spec.additive for d, spec in config.dimensions.items() for v in members if v.startswith(f"{d}:")
     )
     for k, t in enumerate(tokens):
-        if k <= at or k in criterion or t.text in said or not (t.has("measure") or t.has("entity")):
+        content = t.has("measure") or t.has("entity") or t.has("op", "sum")
+        if k <= at or k in criterion or t.text in said or not content:
             continue
         named = set(t.values("entity")) - members and not t.has("measure", POSTS)  # (another member)
-        if set(t.values("measure")) - measures or named or back and members:
+        if not said:
+            if named and sentence(k) > sentence(at):
+                return True
+            continue
+        if t.has("op", "sum") and back and members:  # ("the <n>th one's total"): all of it, not the part
+            return True
+        if not (t.has("measure") or t.has("entity")):
+            continue
+        plain = t.has("plain")  # ("amount", "money": no line of accounts)
+        if set(t.values("measure")) - measures or named or (back and members or lines) and not plain:
             return True
     return False
 
@@ -1111,7 +1162,9 @@ def _ranked_by(reading: Reading, at: int) -> set[int]:
     for i, token in enumerate(tokens):
         if token.has("ranked", "by"):
             j = i + 1
-            while j < len(tokens) and (only_kinds(tokens[j], ("filler",)) or tokens[j].has("year")):
+            while j < len(tokens) and (
+                only_kinds(tokens[j], ("filler",)) or tokens[j].has("year") or tokens[j].has("op", "sum")
+            ):  # ("by total budget")
                 j += 1
             while j < len(tokens) and (
                 tokens[j].has("measure") or tokens[j].has("entity") or _in_mention(reading, tokens[j])
@@ -1124,6 +1177,33 @@ def _ranked_by(reading: Reading, at: int) -> set[int]:
             found.add(k)
             k -= 1
     return found
+
+
+def _topic(reading: Reading, at: int, before: list, after: list) -> bool:
+    """Members named before the share word are its whole when a colon or dash sets them apart as what the
+    question is about ("<W>: what percent is <P>?"), or a word saying what the whole goes to stands
+    between the share word and the members after it ("<W>: what percent goes to <P>")."""
+    tokens = reading.tokens
+    last = max(last_index(reading, m) for m, _ in before)
+    if re.search(r"[:：—–]", reading.text[tokens[last].end : tokens[at].start]):
+        return True
+    first = min((m.index for m, _ in after), default=at)
+    return any(t.has("share", "to") for t in tokens[at + 1 : first])
+
+
+def _spent_on(tokens: list, at: int, before: list) -> int | None:
+    """A word saying what the whole goes to ("<W> goes to <P>"), with members named on both sides of it
+    before the share word at `at`."""
+    return next(
+        (
+            i
+            for i, t in enumerate(tokens[:at])
+            if t.has("share", "to")
+            and any(m.index < i for m, _ in before)
+            and any(m.index > i for m, _ in before)
+        ),
+        None,
+    )
 
 
 def _copula(tokens: list, at: int, before: list) -> int | None:
@@ -1511,19 +1591,28 @@ def _per_names_first(reading: Reading, varying) -> bool:
     per = next((i for i, t in enumerate(tokens) if t.has("quantifier", "per")), None)
     if per is None or not varying:
         return False
-    kind = [m for m in reading.mentions if varying[0] in m.dimensions]
-    first = min((m for m in kind if m.index > per), key=lambda m: m.index, default=None)
-    last = max((m for m in kind if m.index < per), key=lambda m: m.index, default=None)
+    if varying[0] == YEAR:  # (the years themselves: "for every dollar of <year> <line>")
+        named = [(i, {(YEAR, t.values("year")[0])}, i) for i, t in enumerate(tokens) if t.has("year")]
+    else:
+        named = [
+            (m.index, set(m.readings), last_index(reading, m))
+            for m in reading.mentions
+            if varying[0] in m.dimensions
+        ]
+    first = min((n for n in named if n[0] > per), key=lambda n: n[0], default=None)
+    last = max((n for n in named if n[0] < per), key=lambda n: n[0], default=None)
     quiet = (
         last is not None
-        and all(  # only small words between it and the "per"
-            only_kinds(t, ("filler", "joiner")) and not t.has("ask")
-            for t in tokens[last_index(reading, last) + 1 : per]
+        and all(  # only small words (or what qualifies it) between it and the "per"
+            (only_kinds(t, ("filler", "joiner")) or _in_mention(reading, t) or t.has("entity"))
+            and not t.has("ask")
+            for t in tokens[last[2] + 1 : per]
         )
     )
+    wanted = (varying[0], str(varying[1][0]))
     if tokens[per].has("quantifier", "per_before") and last is not None and quiet:
-        return (varying[0], varying[1][0]) in last.readings
-    return first is not None and (varying[0], varying[1][0]) in first.readings
+        return wanted in last[1]
+    return first is not None and wanted in first[1]
 
 
 def _posts_per_post(reading: Reading, config: Config) -> bool:
@@ -1577,10 +1666,11 @@ def _cost_over_posts(reading: Reading, config: Config) -> bool:
 
 
 def _per_post_words(reading: Reading) -> bool:
-    """ "cost per <member> post": "per", then members, then a word for posts."""
+    """ "cost per <member> post", "what does a <member> post <cost>": "per" (or "a"), then members, then a
+    word for posts."""
     tokens = reading.tokens
     for i, token in enumerate(tokens):
-        if token.has("quantifier", "per"):
+        if token.has("quantifier", "per") or token.has("quantifier", "one"):
             j = i + 1
             while (
                 j < len(tokens)
@@ -1590,8 +1680,12 @@ def _per_post_words(reading: Reading) -> bool:
                     or _in_mention(reading, tokens[j])  # ("per SP2 post": a head with its number)
                 )
                 and not tokens[j].has("measure", POSTS)
+                and not tokens[j].has("cost")
             ):  # "per <member>(-funded) post"
                 j += 1
-            if i + 1 < j < len(tokens) and tokens[j].has("measure", POSTS):
+            post = j < len(tokens) and (
+                tokens[j].has("measure", POSTS) or tokens[j].has("cost") and tokens[j].has("entity")
+            )
+            if i + 1 < j and post:  # (or "a <member> <cost line of posts>")
                 return True
     return False

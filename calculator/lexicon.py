@@ -26,6 +26,7 @@ LISTS = {
     "negations": "negation",  # "not", "non-": what follows is left out, which no figure here reads
     "subtractions": "subtract",  # "<A> less <B>": B taken from A, a subtraction the calculator does not make
     "costs": "cost",  # "cost": the cost of a post (a budget or spending per post is another figure)
+    "plain_money": "plain",  # "amount", "money": words for money that name no line of accounts
     "units": "unit",  # "thousand USD": the unit an answer is asked in, not a figure
     "count_or_cost": "count_or_cost",  # a word for posts that names their number and their cost alike
 }
@@ -50,7 +51,8 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "ranked": "ranked",  # "<ordinal> largest": max / min after an ordinal; "place": "ranks <ordinal>"
     "thresholds": "threshold",  # "more than <number>": above / at_least / below / at_most, beside a number
 }
-NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman"}
+NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman", "tallies": "tally"}
+# tallies: a number with its counting word ("<both>", "<two items>"): how many, never a member's number
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word
 NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no space between
     r"(?<![A-Za-z0-9_.])\(?\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?\)?(?![A-Za-z0-9_])"
@@ -353,7 +355,11 @@ class Lexicon:
                     for phrase in self._blanks.get(window[:k] + "\0" + window[k + 1 :], ()):
                         # a character beside a known phrase is another word, not a miswritten one
                         rest = window[1:] if k == 0 else window[:-1] if k == size - 1 else ""
-                        if phrase != window and _key(rest) not in self.phrases:
+                        if (
+                            phrase != window
+                            and _key(rest) not in self.phrases
+                            and not _a_word_at(window, k, phrase)
+                        ):
                             found.setdefault((start + k, phrase[k]), (window, phrase))
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -488,6 +494,19 @@ def _head_numbers(tags: set[Tag]) -> set[str]:
         if all(t.kind == "head" for t in tags)
         else set()
     )
+
+
+COMMON = 20  # jieba's count of a word from which it is a word written on purpose, not a slip
+
+
+def _a_word_at(window: str, k: int, phrase: str) -> bool:
+    """The character at k makes with a neighbour a common word the phrase does not have ("<approved>
+    budget" is not a slip for "<core> budget"): a word written on purpose, never corrected."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    pairs = (window[a : a + 2] for a in (k - 1, k) if a >= 0 and a + 2 <= len(window))
+    return any(pair not in phrase and (jieba.get_FREQ(pair) or 0) >= COMMON for pair in pairs)
 
 
 def words_of(text: str) -> list[str]:

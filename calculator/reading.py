@@ -12,7 +12,7 @@ from calculator.config import POSTS, YEAR_HEAD, Config
 from calculator.lexicon import Lexicon, Token, normalise, only_kinds
 
 NUMBER_KINDS = ("numeral", "number", "roman")
-COUNTING = (*NUMBER_KINDS, "ordinal", "ordinal_prefix")  # left over, a number or ordinal bound to nothing
+COUNTING = (*NUMBER_KINDS, "ordinal", "ordinal_prefix", "tally")  # left over: a number bound to nothing
 
 
 @dataclass(frozen=True)
@@ -277,8 +277,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             prev = skip_joiners(i - 1, -1)
             while prev > 0 and i - prev <= 2 and only_kinds(tokens[prev], ("filler",)):
                 prev -= 1  # "<number> <words that say nothing> <heads>"
-            if prev >= 0 and tokens[prev].has("numeral") or prev >= 0 and tokens[prev].has("number"):
-                count = _number(tokens[prev])
+            if prev >= 0 and any(tokens[prev].has(kind) for kind in ("numeral", "number", "tally")):
+                count = _number(tokens[prev]) or _tally(tokens[prev])
                 reading.used.add(prev)
                 how = "count"
                 before = [
@@ -617,7 +617,7 @@ def _count_of_the_named(reading: Reading) -> None:
     question named before it refers back to them (read with them); any other number is left as it is."""
     tokens = reading.tokens
     for i, token in enumerate(tokens):
-        if i in reading.used or not only_kinds(token, ("numeral", "filler")):
+        if i in reading.used or not only_kinds(token, ("numeral", "filler", "tally")):
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if after is not None and (after.has("head") or after.has("year")):
@@ -627,7 +627,7 @@ def _count_of_the_named(reading: Reading) -> None:
             if m.end <= token.start and m not in reading.excluded:
                 for dimension in m.dimensions:
                     named[dimension] = named.get(dimension, 0) + 1
-        if _number(token) in named.values():
+        if (_number(token) or _tally(token)) in named.values():
             reading.used.add(i)
 
 
@@ -740,6 +740,11 @@ def _number(token: Token) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+def _tally(token: Token) -> int | None:
+    values = token.values("tally")
+    return int(float(values[0])) if values else None
 
 
 def _quantified(tokens: list[Token], i: int) -> str | None:

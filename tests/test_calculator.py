@@ -180,6 +180,19 @@ def test_deliverables_in_total_over_the_subprogrammes(assistant):
         ("Post costs: for every dollar, how much non-post?", 6.77),
         ("How much goes toward posts?", 32376.5),  # money put toward posts: their cost
         ("次级方案1和次级方案2这两个次级方案的预算合计是多少？", 110560.9),  # "the two <heads>" restates
+        ("次级方案 3 和 4 两者的预算合计是多少？", 122763.6),  # a tally, not a third member's number
+        ("For every dollar of 2018 contributions, how much were 2019 contributions?", 1.5),  # years
+        ("次级方案 1 员额费用每一美元对应多少次级方案 2 员额费用？", 0.93),
+        ("次级方案 4 用于员额的比例是多少？", 5.8),  # the whole named before the verb of spending
+        ("How much of programme support's budget goes to post costs, as a percentage?", 55.5),
+        ("How much does a regular budget post cost in SP1?", 137.9),  # "a <source> post": one post
+        ("What multiple of SP3 is SP4?", 2.18),
+        ("Which subprogramme gets the most money from FNE? How much?", 3497.2),  # the same figure again
+        ("Lowest contributions yr 2014–18 — amount?", 1995),
+        ("Regular budget: what percent goes to consultants?", 2.0),  # the whole set apart before the colon
+        ("Subprogramme 1: what percent comes from technical cooperation?", 48.3),
+        ("经常预算有百分之几用于员额？", 87.8),  # the whole named before the verb of spending
+        ("技术合作有百分之几投向次级方案4？", 40.4),
     ],
 )
 def test_misreadings_found_by_the_held_out_sets(assistant, question, value):
@@ -202,6 +215,21 @@ def test_misreadings_found_by_the_held_out_sets(assistant, question, value):
         "按预算排第二的次级方案有多少员额？",
         "Sorted by posts from lowest to highest, what is the budget of the first subprogramme?",
         "哪一年捐款最多？那一年的支出是多少？",  # that year's other figure
+        "Ranked by contributions from highest to lowest, what was the second year's expenditure?",
+        "In which year was investment income highest? And expenditure in that year?",
+        "哪个次级方案的钱最多？其中经常预算是多少？",  # a member in the second sentence
+        "Which object of expenditure is the largest? How much of it is from technical cooperation?",
+        "Ranked by technical cooperation from highest to lowest, what is the second subprogramme's total?",
+        "Which subprogramme has the most posts in total by 2023? How many does it have in 2020?",
+        "次级方案 1、2、3 两个次级方案的技术合作合计？",  # three named, "two"
+        "Per dollar of post costs, how many posts are there?",  # posts per dollar: not computed
+        "每美元员额费用对应的员额数是多少？",
+        "Of the regular budget, what percent goes to posts?",  # the number of posts, or their cost?
+        "次级方案 2 的核定预算是多少？",  # "approved" is not a slip for "core"
+        "2018 年收入净额是多少？",  # net, not total
+        "What is SP1's net budget?",
+        "Audited: SP1 budget?",
+        "The approved level: SP1 budget?",
         "基金会非专用、经常预算和方案支助这两个来源合计是多少？",  # three named, "the two"
         "次级方案2和4，两年合计所需资源是多少？",  # two years, none named
         "次级方案1员额数占总员额费用的比例是多少？",  # a number of posts over money
