@@ -171,7 +171,7 @@ def test_deliverables_in_total_over_the_subprogrammes(assistant):
         ("Sorted from lowest to highest by posts, how many posts does the third subprogramme have?", 41),
         ("For every dollar of SP2 budget, how many dollars go to SP4?", 1.5),  # after "per dollar": divides
         ("每一美元非员额费用对应多少美元员额费用？", 0.15),
-        ("Which subprogramme has the fewest posts? Give its number.", 35),  # "its": the one found
+        ("Which subprogramme has the fewest posts? What is its number of posts?", 35),  # "its": the one found
         ("What share of total requirements goes to staff posts?", 12.9),  # of money: the cost of posts
         ("2014年到2018年，捐款下滑了多少？", 3953),
         ("Under programme support, what does the regular budget put towards post costs?", 966.5),
