@@ -1131,8 +1131,9 @@ def _asked_after_the_ranking(
 def _another_figure(reading: Reading, criterion: set[int], said: set[str], dimension: str) -> bool:
     """Outside the words a ranking is by, the question names another figure: a member of another
     dimension, or a measure that is not the one ranked by (the same measure restated is the same figure)."""
+    restated = {reading.tokens[k].text for k in criterion}  # ("by <X> … how much <X>": the same words)
     for i, token in enumerate(reading.tokens):
-        if i in criterion or token.has("year"):
+        if i in criterion or token.has("year") or token.text in restated:
             continue
         measures = set(token.values("measure"))
         if measures and measures <= said:

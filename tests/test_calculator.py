@@ -189,6 +189,7 @@ def test_deliverables_in_total_over_the_subprogrammes(assistant):
         ("What multiple of SP3 is SP4?", 2.18),
         ("Which subprogramme gets the most money from FNE? How much?", 3497.2),  # the same figure again
         ("Lowest contributions yr 2014–18 — amount?", 1995),
+        ("按技术合作从多到少排，排第二的次级方案拿多少技术合作？", 36388.2),  # ranked by X, X asked again
         ("Regular budget: what percent goes to consultants?", 2.0),  # the whole set apart before the colon
         ("Subprogramme 1: what percent comes from technical cooperation?", 48.3),
         ("经常预算有百分之几用于员额？", 87.8),  # the whole named before the verb of spending
