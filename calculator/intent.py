@@ -874,9 +874,9 @@ def _share(
         whole = [dk for m, dk in named if m.index < close]
     elif before and any(t.has("share", "whole") for t in tokens[: min(m.index for m, _ in before)]):
         whole = [dk for _, dk in before]  # "within W, what share is P"
-    elif before and not after and (split := _spent_on(tokens, at, before)) is not None:
+    elif before and not after and (split := _divider(tokens, at, before, "to")) is not None:
         whole = [dk for m, dk in before if m.index < split]  # "W goes to P, in percent?": W before the word
-    elif before and not after and (split := _copula(tokens, at, before)) is not None:
+    elif before and not after and (split := _divider(tokens, at, before, "part")) is not None:
         whole = [dk for m, dk in before if m.index > split]  # "P <is> W's <percent>": W after the copula
     elif before and _topic(reading, at, before, after):  # "W: what percent goes to P?"
         whole = [dk for _, dk in before]
@@ -1192,29 +1192,14 @@ def _topic(reading: Reading, at: int, before: list, after: list) -> bool:
     return any(t.has("share", "to") for t in tokens[at + 1 : first])
 
 
-def _spent_on(tokens: list, at: int, before: list) -> int | None:
-    """A word saying what the whole goes to ("<W> goes to <P>"), with members named on both sides of it
-    before the share word at `at`."""
+def _divider(tokens: list, at: int, before: list, kind: str) -> int | None:
+    """A share word of `kind` with members named on both sides of it before the share word at `at`: "to"
+    says what the whole goes to ("<W> goes to <P>"), "part" what the part is of ("<P> is <W>'s percent")."""
     return next(
         (
             i
             for i, t in enumerate(tokens[:at])
-            if t.has("share", "to")
-            and any(m.index < i for m, _ in before)
-            and any(m.index > i for m, _ in before)
-        ),
-        None,
-    )
-
-
-def _copula(tokens: list, at: int, before: list) -> int | None:
-    """A word saying what the part is of ("<P> is <W>'s percent"), with members named on both sides of it
-    before the share word at `at`."""
-    return next(
-        (
-            i
-            for i, t in enumerate(tokens[:at])
-            if t.has("share", "part")
+            if t.has("share", kind)
             and any(m.index < i for m, _ in before)
             and any(m.index > i for m, _ in before)
         ),

@@ -264,10 +264,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             reading.heads.append(HeadUse(head, YEAR_HEAD, how, token.text, token.start, token.end, i))
             continue
         how = _quantified(tokens, i)
-        if how is None and reading.nth is not None and _before(tokens, i) in reading.used:
-            how = (
-                "which" if tokens[_before(tokens, i)].has("ordinal") else None
-            )  # "ranked, the <ordinal> <head>"
+        j = _before(tokens, i)
+        if how is None and reading.nth is not None and j in reading.used and tokens[j].has("ordinal"):
+            how = "which"  # "ranked, the <ordinal> <head>": the one at that place
         if how is None and _beside_a_name(reading, i, dimension):
             continue  # "the <name> <head>": the name's member, and of the head's dimension
         if how is None and _refers_back(reading, i, dimension, head, config):
@@ -494,12 +493,9 @@ def _place(reading: Reading) -> None:
                 tokens[j].has("ranked", "ascending") for j in order
             )  # ("from the smallest, <n>th")
             reading.ranked = reading.ranked or ("min" if ascending else "max")
-            places = [
-                j
-                for j, t in enumerate(tokens)
-                if t.has("ranked", "place") and only_kinds(t, ("ranked", "filler"))
-            ]
-            reading.used |= {i, *places, *order}
+            reading.used |= {i, *order}  # (and the place words, below)
+            if before is not None and before.has("ranked", "place"):
+                reading.used.add(i - 1)
         else:
             continue
         reading.nth = nth
