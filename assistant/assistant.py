@@ -472,18 +472,23 @@ class Assistant:
         return self.calculator.audit(question, language, tables) if tables else None
 
     def cited_figure(self, question: str, language: str, refs: list[Ref]) -> Outcome | None:
-        """ "Per paragraph 51, what is the total?": the figure that paragraph states, when the question asks
-        for one and the calculator finds it there."""
-        if self.calculator is None or any(r.kind != "paragraph" for r in refs):
+        """ "Per paragraph 51, what is the total?", "In Table 3.0, how much does the reserve rise?": the
+        figure asked, when the calculator answers it from the units named and from no other (a figure the
+        paragraph states; cells of the tables named). Otherwise None, and the units named are shown."""
+        kinds = {r.kind for r in refs}
+        if self.calculator is None or len(kinds) != 1 or not kinds <= {"paragraph", "table"}:
             return None
+        (kind,) = kinds
         text = question
         for ref in refs:
             text = text.replace(ref.text, " , ")  # (a word before it, "per", no longer reads what followed)
-        outcome = self.calculator.handle(text, language, prose=True)
-        cited = {ident for kind, ident in outcome.sources if kind == "paragraph"} if outcome else set()
-        if outcome is None or outcome.status != "answered" or not cited & {r.id for r in refs}:
+        outcome = self.calculator.handle(text, language, prose=kind == "paragraph")
+        if outcome is None or outcome.status != "answered":
             return None
-        return outcome
+        cited = {ident for k, ident in outcome.sources if k == kind}
+        named = {r.id for r in refs}
+        found = cited & named if kind == "paragraph" else cited if cited <= named else set()
+        return outcome if found else None
 
     def calculate(self, question: str, language: str, outcome: Outcome, route: str = "calculator") -> Answer:
         citations = []

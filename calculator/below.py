@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
+import snowballstemmer
 
 from calculator.cube import Fact
 from calculator.lexicon import normalise
@@ -16,6 +18,7 @@ from calculator.lexicon import normalise
 PATH_SEP = " › "
 COVERED = 0.75  # the share of the words not understood that a row's label must hold
 _WORD = re.compile(r"[a-z][a-z'\-]{3,}")
+_STEM = snowballstemmer.stemmer("english")
 
 
 @dataclass(frozen=True)
@@ -58,14 +61,26 @@ class RowsBelow:
 
 def terms(words: list[str]) -> set[str]:
     """What must be found in a row's label: each pair of Chinese characters written together (a
-    character alone when it stands alone), each English word's first five letters."""
+    character alone when it stands alone), each English word's stem ("adapting" and "adaptation" are
+    both "adapt"; "producing" is not "productivity")."""
     found: set[str] = set()
     for word in words:
         for run in re.findall(r"[\u3400-\u9fff]+", word):
             found |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
-        found |= {w[:5] for w in _WORD.findall(normalise(word))}
+        found |= set(_STEM.stemWords(_WORD.findall(normalise(word))))
     longer = {term for term in found if len(term) > 1}
     return longer or found  # a character left alone beside words is a fragment, not what is named
+
+
+def holds(label: str, term: str) -> bool:
+    """Whether a row's label holds a term of `terms`: Chinese characters written in it, or a word of
+    it with that stem."""
+    return term in _stems(label) if term.isascii() else term in normalise(label)
+
+
+@lru_cache(maxsize=4096)
+def _stems(label: str) -> frozenset[str]:
+    return frozenset(_STEM.stemWords(_WORD.findall(normalise(label))))
 
 
 def named_row(rows: list[Row], words: list[str]) -> Row | None:
@@ -74,7 +89,7 @@ def named_row(rows: list[Row], words: list[str]) -> Row | None:
     if not wanted or not rows or all(len(w) < 2 for w in wanted):  # (a character alone names nothing)
         return None
     scored = sorted(
-        ((sum(1 for w in wanted if w in normalise(r.label)) / len(wanted), n) for n, r in enumerate(rows)),
+        ((sum(1 for w in wanted if holds(r.label, w)) / len(wanted), n) for n, r in enumerate(rows)),
         reverse=True,
     )
     best, n = scored[0]

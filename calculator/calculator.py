@@ -13,13 +13,13 @@ import pandas as pd
 
 from calculator import followup
 from calculator.audit import Auditor
-from calculator.below import Row, RowsBelow, named_row, terms
+from calculator.below import Row, RowsBelow, holds, named_row, terms
 from calculator.config import Config
 from calculator.cube import Cube, Fact, LabelReader
 from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
-from calculator.lexicon import Lexicon, normalise, only_kinds, words_of
+from calculator.lexicon import Lexicon, only_kinds, words_of
 from calculator.phrase import Phraser, fmt
 from calculator.prose import load_prose
 from calculator.reading import Reading, loose_runs, read, restated
@@ -27,6 +27,7 @@ from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
 from ingest.model import Document
 from messages import t
 
+_ASIDE = re.compile(r"[(\uff08]([^()\uff08\uff09]+)[)\uff09]")  # words in brackets, either width
 WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
@@ -158,7 +159,8 @@ class Calculator:
             if named is not None:
                 return named
         if isinstance(found, Stop):
-            return self.stopped(found, reading, language)
+            restated = self.restated_aside(question, language, previous)
+            return restated if restated is not None else self.stopped(found, reading, language)
         everything = followup.all_scope(reading) and found[0].operation != "share"  # "all …'s share": of?
         if previous is not None and not followed and not everything:
             carried = self.with_whom(previous, found[0])
@@ -187,6 +189,22 @@ class Calculator:
         if followed:  # say how it was read, so that a wrong carry-over shows at once
             outcome.answer = f"{outcome.read_as}\n\n{outcome.answer}"
         return outcome
+
+    def restated_aside(self, question: str, language: str, previous: Intent | None) -> Outcome | None:
+        """ "What does <X> cost (<its parts> divided by <the count>)?": a question not read
+        whole whose words in brackets ask, on their own, for the very figure the words outside them
+        ask for: that figure. Otherwise None (an aside that narrows or excludes is not understood)."""
+        found = _ASIDE.search(question)
+        if found is None:
+            return None
+        outside = f"{question[: found.start()]} {question[found.end() :]}"
+        if _ASIDE.search(outside) is not None:
+            return None  # (two asides: not read)
+        first = self.handle(outside, language, previous=previous)
+        second = self.handle(found.group(1), language)
+        figures = [(o.result or {}).get("value") for o in (first, second) if o and o.status == "answered"]
+        units = {(o.result or {}).get("unit") for o in (first, second) if o}
+        return first if len(figures) == 2 and figures[0] == figures[1] and len(units) == 1 else None
 
     def row_below(self, reading: Reading, language: str) -> Outcome | None:
         """The question read without the words it does not understand names one printed figure; those
@@ -244,7 +262,7 @@ class Calculator:
         )
         for word in words:
             wanted = terms(words_of(word))
-            held = [sum(w in normalise(row.label) for w in wanted) for row in rows]
+            held = [sum(holds(row.label, w) for w in wanted) for row in rows]
             if wanted and any(2 * n >= len(wanted) for n in held):  # half of its words: it may be the theme
                 return Stop("clarify", "theme_or_whole", {"words": word})
         return None
@@ -262,11 +280,16 @@ class Calculator:
         """The question without its words not understood (and the known words `extra`) read as one
         printed figure, and the one row below it whose label holds those words; None otherwise."""
         tokens = reading.tokens
-        widened = [i for i in extra if not only_kinds(tokens[i], ("filler", "and"))]
-        if any(not terms([tokens[i].text]) for i in widened):
-            return None  # a number or a short word: not part of a theme
+        if any(tokens[i].has("number") or tokens[i].has("year") for i in extra):
+            return None  # a number is not part of a theme
+        widened = [  # known words the row's label must hold too ("to" need not)
+            i for i in extra if not only_kinds(tokens[i], ("filler", "and")) and terms([tokens[i].text])
+        ]
         blanked = reading.text
-        for i in sorted({*unread, *extra}, reverse=True):
+        inside = [  # "and", "of" between words not understood belong to the theme too
+            i for i in range(unread[0], unread[-1]) if only_kinds(tokens[i], ("filler", "and", "followup"))
+        ]
+        for i in sorted({*unread, *extra, *inside}, reverse=True):
             blanked = f"{blanked[: tokens[i].start]} {blanked[tokens[i].end :]}"
         rest = self.read(blanked, language)
         intents = interpret(rest, self.config) if not rest.unknown else None
@@ -282,7 +305,7 @@ class Calculator:
             (f, row)
             for f, row in found
             if row is not None
-            and all(term in normalise(row.label) for i in widened for term in terms([tokens[i].text]))
+            and all(holds(row.label, term) for i in widened for term in terms([tokens[i].text]))
         ]
         if len({(row.label, row.value) for _, row in found}) != 1:
             return None

@@ -297,7 +297,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
     for a, b in zip(years, years[1:], strict=False):
         between = tokens[a + 1 : b]
         around = any(tokens[j].has("range", "around") for j in (a - 1, a - 2, b + 1) if 0 <= j < n)
-        if len(between) <= 2 and any(t.has("range", "words") or around and t.has("and") for t in between):
+        if (len(between) <= 2 or all(map(_aside, between))) and any(
+            t.has("range", "words") or around and t.has("and") for t in between
+        ):  # ("from <year> to <year>", "from <year>'s <n> to <n> in <year>": figures stated between)
             first, second = int(tokens[a].values("year")[0]), int(tokens[b].values("year")[0])
             if first < second:
                 reading.year_range = (first, second)
@@ -357,6 +359,16 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             unread.append(token)
     reading.unknown = runs(text, unread)
     return reading
+
+
+def _aside(token: Token) -> bool:
+    """A word between two years that leaves them a range: a figure stated, a filler, a verb of change."""
+    return (
+        only_kinds(token, ("number",))
+        or only_kinds(token, ("filler", "joiner", "range", "basis"))
+        or token.has("op", "change")
+        and only_kinds(token, ("op", "basis"))
+    )
 
 
 def restated(reading: Reading, dimensions: set[str]) -> list[str]:
@@ -533,9 +545,9 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
         if not token.has("define"):
             continue
         before = at - 1
-        small = ("filler", "measure", "unit")
+        small = ("filler", "measure", "unit", "year", "share")
         while before >= 0 and tokens[before].known and only_kinds(tokens[before], small):
-            before -= 1  # (the words for money or posts after the name: "<name> funds, i.e. …")
+            before -= 1  # (the words for money or posts, a year after the name: "<name> in <year>, i.e.")
         after, listed = at + 1, []
         while after < len(tokens) and (
             tokens[after].has("entity") or tokens[after].has("and") or only_kinds(tokens[after], ("filler",))
@@ -549,7 +561,8 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
             and len(listed) == 1
             and set(group.values("entity")) & set(listed[0].values("entity"))
         ):
-            return tokens[:before] + tokens[at + 1 :]  # "<name>, that is <the same member said otherwise>"
+            return tokens[:before] + tokens[before + 1 : at] + tokens[at + 1 :]  # "<name>, that is <the same
+            # member said otherwise>" (the words between, a year say, kept)
         if group is None or len(listed) < 2:
             return tokens
         for value in group.values("entity"):
@@ -559,7 +572,7 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
                 {v.split(":", 1)[1] for v in t.values("entity") if v.startswith(dim + ":")} for t in listed
             ]
             if members and all(named) and _one_each(named, set(members)):
-                return tokens[:before] + tokens[at + 1 :]
+                return tokens[:before] + tokens[before + 1 : at] + tokens[at + 1 :]
         return tokens
     return tokens
 

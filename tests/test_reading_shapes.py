@@ -170,6 +170,26 @@ FIGURES = [
     ("次级方案4预算内有多少员额？", 47),  # "多少员额": counted
     ("What number of posts does SP4 spend money on?", 47),
     ("次级方案2比次级方案3多多少个员额？", -6),  # a classifier before the word: counted
+    # the landing after set P
+    # a verb of making beside a deliverable category: its planned quantity, not a row whose label shares
+    # five letters with the verb ("producing" is not "productivity")
+    ("How many technical materials is subprogramme 2 producing?", 21),
+    ("How many publications will SP1 be publishing in 2020?", 2),
+    # "and" between the words of a theme; a known word beside them that the row's label need not hold
+    ("Workshop days SP3 plans for helping communities and infrastructure adapt to climate change?", 55),
+    # figures the question states between the two years of a change
+    ("员额从2020年的255个增加到2023年的316个，增加了百分之几？", 23.9),
+    ("Posts rose from 2020's 255 to 316 in 2023; by what percentage?", 23.9),
+    # a definition after a year ("<group> for <year>, i.e. <its members>")
+    ("What was the core budget in 2020, i.e. Foundation non-earmarked plus regular budget?", 30090.2),
+    # a ranking word and a share word written together ("the second-biggest slice of …")
+    ("Which component has the second-biggest slice of Foundation non-earmarked funds?", 3497.2),
+    ("Which subprogramme gets the smallest slice of the posts?", 35),
+    # words in brackets that ask for the very figure the words outside them ask for
+    ("What does a post cost on average (post costs divided by the number of posts)?", 127.0),
+    # a table named: the figure when the calculator answers it from that table's cells
+    ("How much did the operating reserve rise between 2019 and 2020 according to Table 3.0?", 590),
+    ("按表2.1，次级方案2有多少个员额？", 35),
 ]
 
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
@@ -349,6 +369,12 @@ NO_FIGURE = [
     "Total post costs divided by the number of FNE posts?",  # the posts qualified apart
     "Regular budget post costs divided by the total number of posts?",
     "EDM as a share of the four subprogrammes",  # not one of them
+    # the landing after set P
+    "What does a post cost on average (total budget divided by the number of posts)?",  # the aside differs
+    "What was the core budget in 2020, i.e. Foundation non-earmarked plus technical cooperation?",
+    "员额从2020年的255个增加到2023年的300个，增加了百分之几？",  # a stated figure the tables do not have
+    "How many technical materials on fisheries is SP2 producing?",  # no row's label is about it
+    "In Table 2.1, what is the budget of subprogramme 2?",  # a table named that does not print it
 ]
 
 QUESTION_BACK = [
