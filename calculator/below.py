@@ -84,7 +84,9 @@ def _stems(label: str) -> frozenset[str]:
 
 
 def named_row(rows: list[Row], words: list[str]) -> Row | None:
-    """The one row whose label holds the words (COVERED of them at least), better than any other."""
+    """The one row whose label holds the words (COVERED of them at least), better than any other, and
+    whose label lacks no word of them that another row's label holds (a theme naming two rows, "<A> and
+    <B>", or one row's words and a word only another holds, names no one row)."""
     wanted = terms(words)
     if not wanted or not rows or all(len(w) < 2 for w in wanted):  # (a character alone names nothing)
         return None
@@ -95,4 +97,13 @@ def named_row(rows: list[Row], words: list[str]) -> Row | None:
     best, n = scored[0]
     if best < COVERED or len(scored) > 1 and scored[1][0] >= best:
         return None
+    lacking = [w for w in wanted if not holds(rows[n].label, w)]
+    if any(sum(_weight(w) for w in lacking if holds(r.label, w)) >= 1 for r in rows):
+        return None
     return rows[n]
+
+
+def _weight(term: str) -> float:
+    """How much of a word a term is: an English stem is one; a pair of Chinese characters half of one (a
+    pair across two words, "<word> and <word>", is often none)."""
+    return 1.0 if term.isascii() else 0.5

@@ -20,7 +20,7 @@ from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
 from calculator.lexicon import Lexicon, only_kinds, words_of
-from calculator.phrase import Phraser, fmt
+from calculator.phrase import Phraser, fmt, rounded
 from calculator.prose import load_prose
 from calculator.reading import Reading, loose_runs, read, restated
 from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
@@ -28,6 +28,8 @@ from ingest.model import Document
 from messages import t
 
 _ASIDE = re.compile(r"[(\uff08]([^()\uff08\uff09]+)[)\uff09]")  # words in brackets, either width
+ROUNDED = 0.05  # an answer's figure is shown to one decimal
+COMPUTED = {"ratio", "per_post", "average", "share", "difference", "change", "percent_change"}  # (not "sum")
 WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
@@ -183,6 +185,9 @@ class Calculator:
         stated = self.stated_number(reading, results[0][1])
         if stated is not None:
             return self.stopped(stated, reading, language)
+        aside = self.aside_differs(question, language, results[0][0], results[0][1])
+        if aside is not None:
+            return self.stopped(aside, reading, language)
         outcome = self.answered(results[0][1], language)
         outcome.options = self.other_readings(results[0][0], reading, language)
         outcome.intent, outcome.followed = results[0][0], followed
@@ -201,10 +206,38 @@ class Calculator:
         if _ASIDE.search(outside) is not None:
             return None  # (two asides: not read)
         first = self.handle(outside, language, previous=previous)
-        second = self.handle(found.group(1), language)
-        figures = [(o.result or {}).get("value") for o in (first, second) if o and o.status == "answered"]
-        units = {(o.result or {}).get("unit") for o in (first, second) if o}
-        return first if len(figures) == 2 and figures[0] == figures[1] and len(units) == 1 else None
+        one, other = _figure(first), _figure(self.handle(found.group(1), language))
+        if one is None or other is None or one[1] != other[1] or abs(one[0] - other[0]) >= ROUNDED:
+            return None
+        return first
+
+    def aside_differs(self, question: str, language: str, intent: Intent, result: Result) -> Stop | None:
+        """ "What does <one X> cost (<a whole> divided by <a count>)?": words in brackets that say how to
+        compute the figure (an operation other than adding up: a sum there names a group's members) must,
+        asked alone, give the figure the question was read as, or the same operation over a wider scope
+        (the formula in general, "(<costs> divided by <their count>)"); else the question is
+        asked back. An aside with no such operation ("(SP4 only)", "(all sources together)") is read with
+        the question."""
+        found = _ASIDE.search(question)
+        said = (
+            {v for t in self.read(found.group(1), language).tokens for v in t.values("op")}
+            if found
+            else set()
+        )
+        if found is None or not said & COMPUTED:
+            return None
+        alone = self.handle(found.group(1), language)
+        figure = _figure(alone)
+        if figure is not None and abs(figure[0] - result.value) < ROUNDED:  # (the answer's figure is rounded)
+            return None
+        general = alone.intent if alone is not None and figure is not None else None
+        if (
+            general is not None
+            and general.operation == intent.operation
+            and set(general.fixed) < set(intent.fixed)
+        ):
+            return None
+        return Stop("clarify", "aside_differs", {"aside": found.group(1).strip()})
 
     def row_below(self, reading: Reading, language: str) -> Outcome | None:
         """The question read without the words it does not understand names one printed figure; those
@@ -487,7 +520,7 @@ class Calculator:
         data: dict = {
             "value": None
             if result.unit == MIXED or by_year or result.operation == "list"
-            else round(result.value, 2 if result.unit == "ratio" else 1),
+            else rounded(result.value, 2 if result.unit == "ratio" else 1),
             "unit": result.unit,
             "formula": phrased.formula,
             "operation": result.operation,
@@ -526,3 +559,10 @@ def _reworded(reading: Reading, words: str, phrase: str) -> str:
     if at < 0:
         return reading.text.replace(words, phrase, 1)
     return reading.asked[:at] + phrase + reading.asked[at + len(words) :]
+
+
+def _figure(outcome: Outcome | None) -> tuple[float, str] | None:
+    """An answered outcome's figure and unit; None for any other outcome."""
+    if outcome is None or outcome.status != "answered" or not outcome.result:
+        return None
+    return float(outcome.result["value"]), str(outcome.result.get("unit"))

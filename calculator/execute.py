@@ -133,18 +133,21 @@ class Executor:
 
     def _in_place(self, want: Want) -> Figure | None:
         """Posts in place in a later year of a recruitment plan: all the posts of the plan by then, printed
-        as such or the first year's posts and those added each year since."""
-        if dict(want.coords).get("basis"):
+        as such or the first year's posts and those added each year since (also when asked as all the
+        plan's posts by a year that the plan prints no total for)."""
+        basis = dict(want.coords).get("basis")
+        if basis not in (None, "cumulative"):
             return None
-        printed = self.figure(want.with_(basis="cumulative"), derive=False)
+        plain = want.with_(basis=ALL)
+        printed = None if basis else self.figure(want.with_(basis="cumulative"), derive=False)
         if printed is not None:
             return replace(printed, want=want)
-        years = [y for y in self.cube.years(replace(want, year_given=False)) if y < want.year]
+        years = [y for y in self.cube.years(replace(plain, year_given=False)) if y < want.year]
         added = self.cube.years(want.with_(basis="added"))
         if not years or want.year not in added:
             return None
         first = max(years)
-        parts = [self.figure(replace(want, year=first, year_given=True), derive=False)]
+        parts = [self.figure(replace(plain, year=first, year_given=True), derive=False)]
         parts += [
             self.figure(replace(want.with_(basis="added"), year=y), derive=False)
             for y in range(first + 1, want.year + 1)
@@ -293,6 +296,13 @@ class Executor:
     def operands(self, intent: Intent, base: Want) -> list[Operand] | Stop:
         assert intent.varying is not None
         dim, keys = intent.varying
+        ranked = intent.operation in ("rank", "place")
+        if ranked and dim == YEAR and not keys and dict(base.coords).get("basis") == "added":
+            added = self.cube.years(base)
+            every = self.cube.years(replace(base.with_(basis=ALL), year_given=False))
+            first = [y for y in every if added and y < min(added)]
+            if first:  # ("the year that recruits the most"): the plan's first year, all its posts, counted?
+                return Stop("clarify", "first_year_apart", {"year": max(first), "years": added})
         if dim == YEAR:
             keys = tuple(keys) or tuple(self.cube.years(base))
             wants = [(str(y), replace(base, year=int(y), year_given=True)) for y in keys]

@@ -114,6 +114,10 @@ class Stop:
 def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     """The readings of a numeric question (several when a word is ambiguous), a Stop, or None when the
     question does not ask for a figure (it goes to the search)."""
+    lines = set(config.role("line"))
+    spent = any(t.has("actual") for t in reading.tokens)
+    if spent and not any(m.dimensions & lines for m in reading.mentions):
+        return Stop("absent", "no_actuals", {})  # ("how much has <member> spent"): the budget is no spending
     if not _numeric(reading, config):
         return None
     if reading.unknown:
@@ -349,9 +353,28 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
             and not tokens[before].has("ask", "amount")
         ):
             return False  # "how many are there <posts>"
-        if amount or token.has("count_or_cost"):
+        if amount or token.has("count_or_cost") or _for_a_purpose(reading, i):
             return True
     return False
+
+
+def _every_member(head: HeadUse, config: Config) -> bool:
+    """ "All <heads>" whose members are all of their dimension: the total over it, one figure."""
+    spec = config.dimensions.get(head.dimension)
+    return head.how == "all" and spec is not None and set(spec.heads.get(head.head, ())) == set(spec.members)
+
+
+def _for_a_purpose(reading: Reading, at: int) -> bool:
+    """ "<source> for <posts>": the word for posts after a word saying what a source's money is for (the
+    cost of the posts, or how many the source pays for?)."""
+    tokens = reading.tokens
+    before = at - 1
+    small = ("filler", "quantifier", "followup")
+    while before >= 0 and (_in_mention(reading, tokens[before]) or only_kinds(tokens[before], small)):
+        before -= 1  # (the members the posts are of: "<source> for <member> posts", "for all posts")
+    if before < 0 or not tokens[before].has("share", "purpose"):
+        return False
+    return any(tokens[k].values("entity") for k in range(before))
 
 
 def _posts_only(reading: Reading, config: Config) -> bool:
@@ -540,6 +563,11 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     varying: tuple[str, tuple] | None = None
     if len(several) > 1:
         return Stop("clarify", "too_many", {})
+    if several and any(
+        h.dimension != several[0][0] and h.dimension not in items and not _every_member(h, config)
+        for h in vary_heads
+    ):
+        return Stop("clarify", "too_many", {})  # ("<A> plus <B> for the <heads>": over two dimensions)
     if several:
         varying = several[0]
     elif vary_heads:
@@ -1182,14 +1210,21 @@ def _ranked_by(reading: Reading, at: int) -> set[int]:
 
 def _topic(reading: Reading, at: int, before: list, after: list) -> bool:
     """Members named before the share word are its whole when a colon or dash sets them apart as what the
-    question is about ("<W>: what percent is <P>?"), or a word saying what the whole goes to stands
-    between the share word and the members after it ("<W>: what percent goes to <P>")."""
+    question is about ("<W>: what percent is <P>?"), or a word saying what the whole goes to, or a copula,
+    stands between the share word and the members after it ("<W>: what percent goes to <P>", "<W>'s
+    budget, what share is <P>?")."""
     tokens = reading.tokens
     last = max(last_index(reading, m) for m, _ in before)
     if re.search(r"[:：—–]", reading.text[tokens[last].end : tokens[at].start]):
         return True
     first = min((m.index for m, _ in after), default=at)
-    return any(t.has("share", "to") for t in tokens[at + 1 : first])
+    between = tokens[at + 1 : first]
+    if any(t.has("op", "share") for t in tokens[at + 1 :]):
+        return False  # ("<P>'s share is what percent of <W>": the second share word places the whole)
+    copula = any(t.has("share", "part") for t in between) and all(
+        only_kinds(t, ("filler", "share")) and not t.has("share", "whole") for t in between
+    )  # ("<W>'s budget, what share is <P>?": the part follows the share word and a copula)
+    return copula or any(t.has("share", "to") for t in between)
 
 
 def _divider(tokens: list, at: int, before: list, kind: str) -> int | None:

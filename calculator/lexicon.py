@@ -27,6 +27,7 @@ LISTS = {
     "subtractions": "subtract",  # "<A> less <B>": B taken from A, a subtraction the calculator does not make
     "costs": "cost",  # "cost": the cost of a post (a budget or spending per post is another figure)
     "plain_money": "plain",  # "amount", "money": words for money that name no line of accounts
+    "actuals": "actual",  # "spent", "actual spending": money already spent, not the budget proposed
     "units": "unit",  # "thousand USD": the unit an answer is asked in, not a figure
     "count_or_cost": "count_or_cost",  # a word for posts that names their number and their cost alike
 }
@@ -51,9 +52,17 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "ranked": "ranked",  # "<ordinal> largest": max / min after an ordinal; "place": "ranks <ordinal>"
     "thresholds": "threshold",  # "more than <number>": above / at_least / below / at_most, beside a number
 }
-NUMBERED = {"numerals": "numeral", "ordinals": "ordinal", "roman": "roman", "tallies": "tally"}
+NUMBERED = {
+    "numerals": "numeral",
+    "ordinals": "ordinal",
+    "roman": "roman",
+    "tallies": "tally",
+    "scales": "scale",  # a word that multiplies the number before it ("hundred")
+}
 # tallies: a number with its counting word ("<both>", "<two items>"): how many, never a member's number
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word
+MAX_NUMERAL = 12  # a numeral up to this may be a member's number ("<head> two"); above it, a figure
+THOUSAND = 1000
 NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no space between
     r"(?<![A-Za-z0-9_.])\(?\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?\)?(?![A-Za-z0-9_])"
     r"|(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)"
@@ -182,6 +191,7 @@ class Lexicon:
     _blanks: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
     _name_words: dict[str, set[str]] | None = None  # "dimension:key" → the words of its names
     _year: re.Pattern[str] | None = None
+    _spelled: tuple | None = None  # what numbers in words are read with (built once)
 
     def add(self, phrase: str, tag: Tag) -> None:
         text = phrase_key(phrase)
@@ -376,6 +386,64 @@ class Lexicon:
             text,
         )
 
+    def spelled_numbers(self, text: str) -> str:
+        """Numbers written in words or characters ("forty-five", "two hundred and five", forty or five
+        thousand in characters) in Arabic digits, when written with more than one word (or one word for
+        more than twelve); numerals up to twelve alone stay words (a member's number, "the two ..."), and
+        so does a number after an ordinal mark ("the twelfth" in characters)."""
+        if self._spelled is None:
+            self._spelled = self._spelled_reader()
+        pattern, values, joins, marks = self._spelled
+        if pattern is None:
+            return text
+
+        def digits(found: re.Match[str]) -> str:
+            said = found.group()
+            pieces = re.findall(r"[a-z]+", said) if said.isascii() else list(said)
+            spelled = [values[p] for p in pieces if p not in joins]
+            joined = [pieces[k - 1] for k, p in enumerate(pieces) if p in joins]
+            value = _spelled_value(spelled)
+            if (
+                value is None
+                or any(not values[w][1] for w in joined)  # "one and two": two numbers, not one
+                or len(spelled) == 1
+                and value <= MAX_NUMERAL
+                or marks
+                and text[: found.start()].rstrip().endswith(marks)
+            ):
+                return said
+            return str(value)
+
+        return pattern.sub(digits, text)
+
+    def _spelled_reader(
+        self,
+    ) -> tuple[re.Pattern[str] | None, dict[str, tuple[int, bool]], set[str], tuple[str, ...]]:
+        """What `spelled_numbers` reads with, built once: the pattern of a number in words, each word's
+        value (and whether it multiplies), the words that join a multiplier to what follows it, the
+        ordinal marks."""
+        values: dict[str, tuple[int, bool]] = {}
+        for phrase, tags in self.phrases.items():
+            if not phrase.isascii() and len(phrase) > 1:
+                continue  # (characters are read one by one)
+            scale = [int(t.value) for t in tags if t.kind == "scale"]
+            numeral = [int(t.value) for t in tags if t.kind == "numeral"]
+            if scale or numeral:  # a multiplier first: "ten" written as a character multiplies
+                values[phrase] = (scale[0], True) if scale else (numeral[0], False)
+        joins = {
+            p
+            for p, tags in self.phrases.items()
+            if " " not in p and p.isascii() and any(t.kind == "and" for t in tags)
+        }
+        marks = tuple(p for p, tags in self.phrases.items() if any(t.kind == "ordinal_prefix" for t in tags))
+        words = "|".join(sorted((re.escape(w) for w in values if w.isascii()), key=len, reverse=True))
+        chars = "".join(re.escape(c) for c in values if not c.isascii())
+        between = "|".join(re.escape(j) for j in sorted(joins))
+        joined = rf"(?:[\s-]+|\s+(?:{between})\s+)" if between else r"[\s-]+"
+        parts = [rf"\b(?:{words})(?:{joined}(?:{words}))*\b"] if words else []
+        parts += [rf"[{chars}]{{2,}}"] if chars else []
+        return (re.compile("|".join(parts)) if parts else None), values, joins, marks
+
     def name_words(self, dimension: str, key: str) -> set[str]:
         """The words of every phrase naming a member (English words by their first five letters, each
         Chinese character), and of its display names: a word of the member's own long name."""
@@ -548,6 +616,21 @@ def _whole_words(text: str, tokens: list[Token]) -> list[Token]:
                 out.append(Token(inside[0].start, token.end, text[inside[0].start : token.end], frozenset()))
             break
     return out
+
+
+def _spelled_value(digits: list[tuple[int, bool]]) -> int | None:
+    """The number that values and multipliers write, read left to right ("four", "ten"×, "five": 45;
+    "one", "hundred"×, "twenty": 120); None when they write none ("five four", "forty fifty")."""
+    total, pending = 0, 0
+    for value, scale in digits:
+        if scale:
+            total += (pending or 1) * value
+            pending = 0
+        elif pending and (pending % 10 or value >= 10):
+            return None
+        else:
+            pending += value
+    return total + pending
 
 
 def only_kinds(token: Token, kinds: tuple[str, ...]) -> bool:

@@ -5,6 +5,7 @@ questions back. Nothing here decides a number."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from calculator.config import Config
 from calculator.cube import Fact, Want
@@ -21,12 +22,26 @@ def fmt(value: float, unit: str, whole: bool = False) -> str:
     dollars (none when the operands had none, as in whole thousands and counts of posts, unless the
     figure computed from them has a fraction: an average of 36.4 posts is not "36")."""
     if unit == PERCENT:
-        return f"{value:.1f}"
+        return _half_up(value, 1, "")
     if unit == RATIO:
-        return f"{value:.2f}"
+        return _half_up(value, 2, "")
     if (unit != MONEY_UNIT or whole) and abs(value - round(value)) < 0.05:
-        return f"{value:,.0f}".replace(",", " ").replace("-", "−")
-    return f"{value:,.1f}".replace(",", " ").replace("-", "−")  # (an average keeps its tenth)
+        return _half_up(value, 0, " ").replace("-", "−")
+    return _half_up(value, 1, " ").replace("-", "−")  # (an average keeps its tenth)
+
+
+def _half_up(value: float, places: int, thousands: str) -> str:
+    """A figure rounded as people round it, with `thousands` between groups of three digits."""
+    return f"{_exact(value, places):,.{places}f}".replace(",", thousands)
+
+
+def rounded(value: float, places: int) -> float:
+    """A figure rounded as people round it: 164.35 is 164.4 (binary floating point would give 164.3)."""
+    return float(_exact(value, places))
+
+
+def _exact(value: float, places: int) -> Decimal:
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def amount(value: float, unit: str, language: str, whole: bool = False, short: bool = False) -> str:

@@ -108,7 +108,7 @@ class Reading:
 def read(question: str, language: str, lexicon: Lexicon, config: Config, label: bool = False) -> Reading:
     """Tokens → mentions (with numbers bound to their heads), heads, years, stated numbers, unknowns.
     `label`: a table heading is read (its own words, "Total", "Subtotal", count as known)."""
-    text = lexicon.arabic_years(normalise(question))
+    text = lexicon.spelled_numbers(lexicon.arabic_years(normalise(question)))
     corrections: list[tuple[str, str]] = []
     if label:
         tokens = lexicon.tokens(text)
