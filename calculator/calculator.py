@@ -29,7 +29,7 @@ from messages import t
 
 _ASIDE = re.compile(r"[(\uff08]([^()\uff08\uff09]+)[)\uff09]")  # words in brackets, either width
 ROUNDED = 0.05  # an answer's figure is shown to one decimal
-COMPUTED = {"ratio", "per_post", "average", "share", "difference", "change", "percent_change"}  # (not "sum")
+ARITHMETIC = {"sum", "difference", "ratio", "per_post", "average", "share", "change", "percent_change"}
 WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
@@ -185,7 +185,7 @@ class Calculator:
         stated = self.stated_number(reading, results[0][1])
         if stated is not None:
             return self.stopped(stated, reading, language)
-        aside = self.aside_differs(question, language, results[0][0], results[0][1])
+        aside = self.aside_differs(question, language, results[0][0], results[0][1], previous)
         if aside is not None:
             return self.stopped(aside, reading, language)
         outcome = self.answered(results[0][1], language)
@@ -211,33 +211,57 @@ class Calculator:
             return None
         return first
 
-    def aside_differs(self, question: str, language: str, intent: Intent, result: Result) -> Stop | None:
-        """ "What does <one X> cost (<a whole> divided by <a count>)?": words in brackets that say how to
-        compute the figure (an operation other than adding up: a sum there names a group's members) must,
-        asked alone, give the figure the question was read as, or the same operation over a wider scope
-        (the formula in general, "(<costs> divided by <their count>)"); else the question is
-        asked back. An aside with no such operation ("(SP4 only)", "(all sources together)") is read with
-        the question."""
+    def aside_differs(
+        self, question: str, language: str, intent: Intent, result: Result, previous: Intent | None
+    ) -> Stop | None:
+        """ "What does <one X> cost (<a whole> divided by <a count>)?": words in brackets that name members
+        or figures with an operation say how to compute the figure. Asked alone, they must give the figure
+        the words outside them ask for (or the question whole, when those alone give none), or the same
+        operation over a wider scope (the formula in general, "(<costs> divided by <their count>)"); else
+        the question is asked back. An aside that lists a group's members ("core (<A> plus <B>)"), or names
+        no member ("(all sources together)", "(<A> only)" has no operation), is read with the question."""
         found = _ASIDE.search(question)
-        said = (
-            {v for t in self.read(found.group(1), language).tokens for v in t.values("op")}
-            if found
-            else set()
-        )
-        if found is None or not said & COMPUTED:
+        if found is None:
             return None
+        inside = self.read(found.group(1), language)
+        if not inside.mentions and not inside.numbers:
+            return None  # ("(all sources together)": no member named)
+        outside = f"{question[: found.start()]} {question[found.end() :]}"
+        around = self.read(outside, language)
+        if self.defines_a_group(inside, around):
+            return None
+        if _members_differ(inside, around, self.config):  # ("<A> (<A> over <B>)")
+            return Stop("clarify", "aside_differs", {"aside": found.group(1).strip()})
+        if not {v for t in inside.tokens for v in t.values("op")} & ARITHMETIC:
+            return None  # ("(number of projects)": the figure's unit said again; "(<A> only)": narrower)
+        told = self.handle(outside, language, previous=previous)
+        if _figure(told) is not None and told is not None and told.intent is not None:
+            value, intent = _figure(told)[0], told.intent  # type: ignore[index]
+        else:
+            value = result.value
         alone = self.handle(found.group(1), language)
         figure = _figure(alone)
-        if figure is not None and abs(figure[0] - result.value) < ROUNDED:  # (the answer's figure is rounded)
+        if figure is not None and abs(figure[0] - value) < ROUNDED:  # (the answer's figure is rounded)
             return None
         general = alone.intent if alone is not None and figure is not None else None
-        if (
-            general is not None
-            and general.operation == intent.operation
-            and set(general.fixed) < set(intent.fixed)
-        ):
+        if general and general.operation == intent.operation and set(general.fixed) < set(intent.fixed):
             return None
         return Stop("clarify", "aside_differs", {"aside": found.group(1).strip()})
+
+    def defines_a_group(self, aside: Reading, outside: Reading) -> bool:
+        """The aside lists exactly the members of a group the words outside it name ("<group> (<A> plus
+        <B>)"): a definition, not a computation."""
+        listed: dict[str, set[str]] = {}
+        for mention in aside.mentions:
+            for dim, key in mention.readings:
+                listed.setdefault(dim, set()).add(key)
+        for mention in outside.mentions:
+            for dim, key in mention.readings:
+                spec = self.config.dimensions.get(dim)
+                members = spec.groups.get(key) if spec else None
+                if members and set(members) == listed.get(dim):
+                    return True
+        return False
 
     def row_below(self, reading: Reading, language: str) -> Outcome | None:
         """The question read without the words it does not understand names one printed figure; those
@@ -566,3 +590,25 @@ def _figure(outcome: Outcome | None) -> tuple[float, str] | None:
     if outcome is None or outcome.status != "answered" or not outcome.result:
         return None
     return float(outcome.result["value"]), str(outcome.result.get("unit"))
+
+
+def _members_differ(aside: Reading, around: Reading, config) -> bool:
+    """The aside names a member of a dimension the words around it name too, and not one of theirs (nor of
+    a group of theirs): "<A> (<A> over <B>)". A member it restates or narrows to ("<A> (<its name>)",
+    "staff (post) costs") or leaves out ("after deducting <member>") is read with the question."""
+
+    def named(reading: Reading) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for mention in reading.mentions:
+            if mention in reading.excluded:
+                continue
+            for dim, key in mention.readings:
+                found.setdefault(dim, set()).add(key)
+        return found
+
+    inside, outside = named(aside), named(around)
+    for dim, keys in outside.items():
+        spec = config.dimensions.get(dim)
+        for key in list(keys):
+            keys |= set(spec.groups.get(key, ())) if spec else set()
+    return any(dim in outside and not keys <= outside[dim] for dim, keys in inside.items())

@@ -115,8 +115,7 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     """The readings of a numeric question (several when a word is ambiguous), a Stop, or None when the
     question does not ask for a figure (it goes to the search)."""
     lines = set(config.role("line"))
-    spent = any(t.has("actual") for t in reading.tokens)
-    if spent and not any(m.dimensions & lines for m in reading.mentions):
+    if reading.spent and not reading.unknown and not any(m.dimensions & lines for m in reading.mentions):
         return Stop("absent", "no_actuals", {})  # ("how much has <member> spent"): the budget is no spending
     if not _numeric(reading, config):
         return None
@@ -645,6 +644,9 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             reading.year_range[1],
             [],
         )  # posts over a range of years: all by its end
+    compared = reading.year_range or ops & {"change", "difference", "ratio", "share", "percent_change"}
+    if reading.cumulative_year and set(years) - {reading.cumulative_year} and not compared:
+        return Stop("clarify", "two_questions", {})  # ("by <year> and <year>": a total by each, or one?)
     if len(years) > 1 and reading.cumulative_year is None:
         if varying is not None:
             return Stop("clarify", "too_many", {})
@@ -1221,9 +1223,12 @@ def _topic(reading: Reading, at: int, before: list, after: list) -> bool:
     between = tokens[at + 1 : first]
     if any(t.has("op", "share") for t in tokens[at + 1 :]):
         return False  # ("<P>'s share is what percent of <W>": the second share word places the whole)
-    copula = any(t.has("share", "part") for t in between) and all(
-        only_kinds(t, ("filler", "share")) and not t.has("share", "whole") for t in between
-    )  # ("<W>'s budget, what share is <P>?": the part follows the share word and a copula)
+    lead = next((t for t in between if not only_kinds(t, ("filler",))), None)
+    copula = (
+        lead is not None
+        and lead.has("share", "part")
+        and all(only_kinds(t, ("filler", "share")) for t in between)
+    )  # ("<W>'s budget, what share is <P>?", "Of <W>, what share is in <P>?": a copula, then the part)
     return copula or any(t.has("share", "to") for t in between)
 
 

@@ -44,7 +44,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "labels": "label",  # words of table headings (total, percent, ignore, change)
     "sources": "source",  # "prose": the paragraphs' figure is asked for ("the narrative says")
     "budget_year": "budget_year",  # "proposed", "recommended": the budget year's figure
-    "tense": "tense",  # "future": "will have" (the budget year, or the end of a plan?)
+    "tense": "tense",  # "future": "will have" (the budget year, or the end of a plan?); "past": "did"
     "ranges": "range",  # "words": between two years, a range; "around": with "and" ("between A and B")
     "followup": "followup",  # start / end: carries on from the previous question; table / paragraph / why
     "locate": "locate",  # "which table …" / "where does the document …": the units, not a figure
@@ -191,6 +191,8 @@ class Lexicon:
     _blanks: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
     _name_words: dict[str, set[str]] | None = None  # "dimension:key" → the words of its names
     _year: re.Pattern[str] | None = None
+    # words of spending that say money was spent after a word of the past ("did <member> spend"), not tags
+    after_past: set[str] = field(default_factory=set)
     _spelled: tuple | None = None  # what numbers in words are read with (built once)
 
     def add(self, phrase: str, tag: Tag) -> None:
@@ -272,6 +274,8 @@ class Lexicon:
             words = _table(data, section, path).get("words", [])
             for phrase in phrases(words, f"{section}.words"):
                 self.add(phrase, Tag(kind, ""))
+        spending = _table(data, "actuals", path).get("after_past", [])
+        self.after_past |= {phrase_key(p) for p in phrases(spending, "actuals.after_past")}
 
     def leading_number(self, text: str) -> int | None:
         """The number a word starts with, when it starts with a numeral the lexicon knows and goes on
@@ -399,20 +403,27 @@ class Lexicon:
 
         def digits(found: re.Match[str]) -> str:
             said = found.group()
-            pieces = re.findall(r"[a-z]+", said) if said.isascii() else list(said)
-            spelled = [values[p] for p in pieces if p not in joins]
-            joined = [pieces[k - 1] for k, p in enumerate(pieces) if p in joins]
-            value = _spelled_value(spelled)
-            if (
-                value is None
-                or any(not values[w][1] for w in joined)  # "one and two": two numbers, not one
-                or len(spelled) == 1
-                and value <= MAX_NUMERAL
-                or marks
-                and text[: found.start()].rstrip().endswith(marks)
-            ):
-                return said
-            return str(value)
+            pieces = list(re.finditer(r"[a-z]+", said) if said.isascii() else re.finditer(r".", said))
+            for end in range(len(pieces), 0, -1):  # the longest run of words that writes one number
+                run = [p.group() for p in pieces[:end]]
+                if run[-1] in joins:
+                    continue
+                spelled = [values[w] for w in run if w not in joins]
+                joined = [run[k - 1] for k, w in enumerate(run) if w in joins]
+                value = _spelled_value(spelled)
+                if (
+                    value is None
+                    or any(not values[w][1] for w in joined)  # "one and two": two numbers, not one
+                    or said.isascii()
+                    and spelled[0][1]  # ("thousand dollars": a unit, not a number)
+                    or len(spelled) == 1
+                    and value <= MAX_NUMERAL
+                    or marks
+                    and text[: found.start()].rstrip().endswith(marks)
+                ):
+                    continue
+                return str(value) + said[pieces[end - 1].end() :]
+            return said
 
         return pattern.sub(digits, text)
 
@@ -621,11 +632,13 @@ def _whole_words(text: str, tokens: list[Token]) -> list[Token]:
 def _spelled_value(digits: list[tuple[int, bool]]) -> int | None:
     """The number that values and multipliers write, read left to right ("four", "ten"×, "five": 45;
     "one", "hundred"×, "twenty": 120); None when they write none ("five four", "forty fifty")."""
-    total, pending = 0, 0
+    total, pending, after_scale = 0, 0, False
     for value, scale in digits:
         if scale:
+            if after_scale and not pending:
+                return None  # ("thousand thousand": no number written that way)
             total += (pending or 1) * value
-            pending = 0
+            pending, after_scale = 0, True
         elif pending and (pending % 10 or value >= 10):
             return None
         else:

@@ -54,7 +54,7 @@ def amount(value: float, unit: str, language: str, whole: bool = False, short: b
         words = t(f"unit_one.{unit}", language)
     text = f"{fmt(value, unit, whole)} {words}".strip()
     if unit == MONEY_UNIT and abs(value) >= 1000 and not short:
-        big = f"{value / float(t('calc.millions_divisor', language)):,.1f}".replace(",", " ")
+        big = _half_up(value / float(t("calc.millions_divisor", language)), 1, " ").replace("-", "−")
         millions = t("calc.millions", language, value=big)
         text += t("calc.aside", language, aside=millions)
     return text

@@ -93,6 +93,7 @@ class Reading:
     place_asked: bool = False  # "where does <member> rank", its place in a ranking
     threshold: Threshold | None = None  # "with more than <number> …": the members passing it are counted
     name_words: list[int] = field(default_factory=list)  # words read as part of a named member's long name
+    spent: bool = False  # money already spent is asked ("spent", "did <member> spend"), not the budget
 
     def has(self, kind: str, value: str | None = None) -> bool:
         return any(t.has(kind, value) for i, t in enumerate(self.tokens) if i not in self.used)
@@ -116,6 +117,10 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         text, tokens, corrections = _corrected(text, lexicon)
     tokens = _defined(tokens, config)
     reading = Reading(text, language, tokens, corrections=corrections, asked=question.strip())
+    past = [i for i, t in enumerate(tokens) if t.has("tense", "past")]
+    reading.spent = any(
+        t.has("actual") or past and past[0] < i and t.text in lexicon.after_past for i, t in enumerate(tokens)
+    )
     _place(reading)
     heads = lexicon.heads
     n = len(tokens)
@@ -271,6 +276,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             continue  # "the <name> <head>": the name's member, and of the head's dimension
         if how is None and _refers_back(reading, i, dimension, head, config):
             continue  # "<name> … that <head>": the member named before
+        if how is None and j >= 0 and tokens[j].has("quantifier", "this"):
+            how = "unbound"  # ("one of the <heads>", "these <heads>" with none named before): which?
         count = None
         if how is None:
             prev = skip_joiners(i - 1, -1)

@@ -204,6 +204,12 @@ FIGURES = [
     ("Of SP4's budget, what share is technical cooperation?", 70.8),
     ("SP4, what share is TC?", 70.8),
     ("SP4's share is what percentage of TC?", 40.4),  # (a second share word places the whole)
+    ("Of the regular budget posts, what percent are in SP4?", 15.1),  # "Of <W>, what share is in <P>"
+    ("Of the P-5 posts, what share is in SP4?", 20.4),
+    ("Of programme support consultants, what share is in SP4?", 24.1),
+    # words in brackets naming the group the words outside name, or giving the unit again
+    ("What is the core budget (Foundation non-earmarked plus regular budget) for subprogramme 4?", 4640.3),
+    ("How many publications (number of publications) does subprogramme 1 plan for 2020?", 2),
     # money to be spent is the budget; money spent is not
     ("How much will be spent on subprogramme 4 in 2020?", 84136.1),
     # a table named: the figure when the calculator answers it from that table's cells
@@ -409,6 +415,18 @@ NO_FIGURE = [
     "Spent: SP4?",
     "How much does SP4 actually spend?",
     "次级方案4实际支出多少？",
+    "How much was spent on technical cooperation?",
+    "What was SP4's expenditure on consultants?",
+    "How much did SP4 spend?",
+    "次级方案4花了多少钱？",
+    # the twelfth adversarial pass: asides in brackets that say another computation
+    "What is SP2's share of the budget (SP2 divided by SP1)?",
+    "What is the total of SP1 and SP2 (SP1 minus SP2)?",
+    "What is the difference between SP3 and SP4 (SP3 plus SP4)?",
+    "How many posts in SP1 (SP1 plus SP2)?",
+    # two years "by" one of them; "one of the <heads>"; a scale after a scale
+    "How many posts in SP1 by 2021 and 2022?",
+    "What is the budget of one of the subprogrammes?",
     # years of a recruitment plan ranked: the first year gives all its posts, not posts added
     "In which year are the most P-5 posts recruited?",
 ]
@@ -416,6 +434,7 @@ NO_FIGURE = [
 QUESTION_BACK = [
     "What is the regular budget for posts?",  # "<source> for <posts>": their cost, or their number?
     "What is the core budget for all posts?",
+    "What is the regular budget for the posts of policymaking organs?",
     "Where does SP2 rank?",  # by money, or by posts?
     "What's SP2's percentage?",  # set L: of the total budget, of the Foundation's? (offered as an option)
     "工作人员费用是多少？",  # set L: post costs, or other staff costs?
@@ -669,7 +688,7 @@ def test_a_number_in_words_is_the_figure_it_writes(assistant):
 
 
 @pytest.mark.parametrize(
-    "text", ["five four", "forty fifty", "subprogrammes one and two", "the two hundreds"]
+    "text", ["five four", "subprogrammes one and two", "the two hundreds", "in thousand dollars"]
 )
 def test_words_that_write_no_number_stay_as_they_are(assistant, text):
     tokens = assistant.calculator.read(text, "en").tokens
