@@ -215,7 +215,8 @@ def _future(reading: Reading) -> bool:
 def _two_questions(reading: Reading) -> bool:
     """Two questions in one ("how much <member> gets, and how many posts does it have?"): a word that
     asks for a figure starts a clause after "and", another asks before it, and either no operation
-    relates them or each clause has operations of its own ("what share …, and how does it compare …").
+    relates them, or each clause has operations of its own ("what share …, and how does it compare …"), or
+    the second refers back to the first with none ("how much in total, and how much of it is <B>?").
     Answering one of the two would give a figure for something else."""
     tokens = reading.tokens
     relating = STRONG_OPS | {"sum", "less", "decrease", "increase"}
@@ -230,7 +231,9 @@ def _two_questions(reading: Reading) -> bool:
         if tokens[j].has("and") or j == i - 1 and any(mark in gap for mark in ",;"):
             before = {v for t in tokens[:j] for v in t.values("op")} & relating
             after = {v for t in tokens[j:] for v in t.values("op")} & relating
-            if not before | after or before and after and before.isdisjoint(after):
+            back = before == {"sum"} and any(t.has("followup", "back") for t in tokens[j:])  # ("in total, and
+            # how much of it is <B>")
+            if not before | after or before and after and before.isdisjoint(after) or back:
                 return True
     return False
 

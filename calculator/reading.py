@@ -308,7 +308,11 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             t.has("range", "words") or around and t.has("and") for t in between
         ):  # ("from <year> to <year>", "from <year>'s <n> to <n> in <year>": figures stated between)
             first, second = int(tokens[a].values("year")[0]), int(tokens[b].values("year")[0])
-            if first < second:
+            after = a - 1 if a > 0 and tokens[a - 1].has("range", "after") else None
+            if after is not None:  # ("after <year> through <year>": from the year after; that year not named)
+                first += 1
+                reading.used |= {after, a}
+            if first <= second:
                 reading.year_range = (first, second)
                 in_range |= {a, b}
     named_years = {t.values("year")[0] for t in tokens if t.has("year")}
@@ -347,6 +351,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or only_kinds(token, ("exclude",))  # leaving out something it does not name
             or only_kinds(token, ("ranked",))  # "ranks" with no place after it
             or token.has("negation")  # "not <theme>": never read
+            or token.has("range", "after")  # "after" a year with no range after it: not read
             or token.has("define")  # a definition not read as a group's members
             or token.has("bound")  # "<grade> and above": a range; "+" only joins two alike
             and (only_kinds(token, ("bound",)) or not _between_alike(reading, token))

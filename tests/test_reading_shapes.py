@@ -212,6 +212,9 @@ FIGURES = [
     ("How many publications (number of publications) does subprogramme 1 plan for 2020?", 2),
     # money to be spent is the budget; money spent is not
     ("How much will be spent on subprogramme 4 in 2020?", 84136.1),
+    # "after <year> through <year>": from the year after; "prof" for Professional and higher
+    ("How many posts does the plan add after 2020, through 2023?", 61),
+    ("Prof-to-GS post ratio in 2020?", 1.93),
     # a table named: the figure when the calculator answers it from that table's cells
     ("How much did the operating reserve rise between 2019 and 2020 according to Table 3.0?", 590),
     ("按表2.1，次级方案2有多少个员额？", 35),
@@ -427,6 +430,9 @@ NO_FIGURE = [
     # two years "by" one of them; "one of the <heads>"; a scale after a scale
     "How many posts in SP1 by 2021 and 2022?",
     "What is the budget of one of the subprogrammes?",
+    "How many posts are added after 2020?",  # "after" with no range after it: not read
+    # two questions, the second referring back to the first ("…, and how much of it is <B>?")
+    "How much does the urban crisis subprogramme get in total, and how much of it is technical cooperation?",
     # years of a recruitment plan ranked: the first year gives all its posts, not posts added
     "In which year are the most P-5 posts recruited?",
 ]
