@@ -169,8 +169,9 @@ class Assistant:
             answer = self.locate(question, asked, language, k, where)
         elif (audit := self.audit(question, language, refs)) is not None:
             answer = self.calculate(question, language, audit, route="audit")
-        elif refs and (figure := self.cited_figure(question, language, refs)):
-            answer = self.calculate(question, language, figure)
+        elif refs and (cited := self.cited_figure(question, language, refs)):
+            answer = self.calculate(question, language, cited)
+            figure = cited.intent  # (a follow-up reads against it, as against any figure)
         elif refs:
             answer = self.lookup(question, language, refs)
         elif (

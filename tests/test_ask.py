@@ -268,3 +268,22 @@ def test_two_figures_asked_get_a_question_back_and_the_sentence_that_states_them
     answer = assistant.ask(question)
     assert answer.status == "clarify" and answer.result is None  # no figure computed
     assert "¶59" in [c.label for c in answer.citations] and "2 080 万美元" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("How much does the operating reserve rise from 2019 to 2020 in Table 3.0?", 590),
+        ("Per paragraph 51, what are the total direct resource requirements for 2020?", None),
+    ],
+)
+def test_a_figure_of_a_unit_named_leaves_a_context_a_session_can_keep(assistant, question, value):
+    """A figure answered from the table or paragraph the question names is kept like any other (the
+    conversation store writes the context as JSON; it held the calculator's outcome and failed)."""
+    answer = assistant.ask(question)
+    kept = answer.context.to_dict()
+    assert answer.route == "calculator" and kept["intent"] is not None, (answer.answer, kept)
+    if value is not None:
+        assert answer.to_dict()["result"]["value"] == pytest.approx(value)
+    follow = assistant.ask("and for 2018?" if value else "and for 2021?", context=answer.context)
+    assert follow.to_dict()["status"] in ("answered", "clarify", "absent"), follow.answer
