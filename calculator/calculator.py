@@ -458,6 +458,11 @@ class Calculator:
                 asked = (reading.asked or reading.text).rstrip("?？。 ")
                 question = t("calc.ask_year", language, question=asked, year=year)
                 options.append(Option(str(year), question))
+        if stop.message == "no_actuals":  # money spent is not given: the budget proposed, one click away
+            names = [self.phraser.member(*m.readings[0], language) for m in reading.mentions if m.readings]
+            whom = t("calc.and_sep", language).join(names) if names else t("calc.the_budget_whole", language)
+            label, question = t("calc.budget_instead", language), t("calc.ask_budget", language, whom=whom)
+            options.append(Option(label, question))
         if stop.message == "which_horizon":  # this year's figure, or the plan's by its end
             asked = (reading.asked or reading.text).rstrip("?？。 ")
             for hint, key in zip(stop.values["hints"], ("ask_year", "ask_by_year"), strict=True):

@@ -699,3 +699,13 @@ def test_a_number_in_words_is_the_figure_it_writes(assistant):
 def test_words_that_write_no_number_stay_as_they_are(assistant, text):
     tokens = assistant.calculator.read(text, "en").tokens
     assert not any(t.has("number") for t in tokens), [(t.text, t.tags) for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [("次级方案4花了多少钱？", 84136.1), ("How much was spent on consultants in SP4?", 196.5)],
+)
+def test_money_spent_is_refused_with_the_budget_one_click_away(assistant, question, value):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and len(answer["options"]) == 1, answer
+    assert figure(assistant, answer["options"][0]["question"]) == pytest.approx(value)
