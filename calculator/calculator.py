@@ -228,17 +228,16 @@ class Calculator:
             return None  # ("(all sources together)": no member named)
         outside = f"{question[: found.start()]} {question[found.end() :]}"
         around = self.read(outside, language)
-        if self.defines_a_group(inside, around):
+        if _defines_a_group(inside, around, self.config):
             return None
         if _members_differ(inside, around, self.config):  # ("<A> (<A> over <B>)")
             return Stop("clarify", "aside_differs", {"aside": found.group(1).strip()})
         if not {v for t in inside.tokens for v in t.values("op")} & ARITHMETIC:
             return None  # ("(number of projects)": the figure's unit said again; "(<A> only)": narrower)
         told = self.handle(outside, language, previous=previous)
-        if _figure(told) is not None and told is not None and told.intent is not None:
-            value, intent = _figure(told)[0], told.intent  # type: ignore[index]
-        else:
-            value = result.value
+        value = result.value
+        if told is not None and told.intent is not None and (outside_figure := _figure(told)) is not None:
+            value, intent = outside_figure[0], told.intent  # the words outside alone give a figure: that one
         alone = self.handle(found.group(1), language)
         figure = _figure(alone)
         if figure is not None and abs(figure[0] - value) < ROUNDED:  # (the answer's figure is rounded)
@@ -247,21 +246,6 @@ class Calculator:
         if general and general.operation == intent.operation and set(general.fixed) < set(intent.fixed):
             return None
         return Stop("clarify", "aside_differs", {"aside": found.group(1).strip()})
-
-    def defines_a_group(self, aside: Reading, outside: Reading) -> bool:
-        """The aside lists exactly the members of a group the words outside it name ("<group> (<A> plus
-        <B>)"): a definition, not a computation."""
-        listed: dict[str, set[str]] = {}
-        for mention in aside.mentions:
-            for dim, key in mention.readings:
-                listed.setdefault(dim, set()).add(key)
-        for mention in outside.mentions:
-            for dim, key in mention.readings:
-                spec = self.config.dimensions.get(dim)
-                members = spec.groups.get(key) if spec else None
-                if members and set(members) == listed.get(dim):
-                    return True
-        return False
 
     def row_below(self, reading: Reading, language: str) -> Outcome | None:
         """The question read without the words it does not understand names one printed figure; those
@@ -591,27 +575,43 @@ def _reworded(reading: Reading, words: str, phrase: str) -> str:
 
 
 def _figure(outcome: Outcome | None) -> tuple[float, str] | None:
-    """An answered outcome's figure and unit; None for any other outcome."""
+    """An answered outcome's one figure and unit; None for any other outcome (or a listing with none)."""
     if outcome is None or outcome.status != "answered" or not outcome.result:
         return None
-    return float(outcome.result["value"]), str(outcome.result.get("unit"))
+    value = outcome.result.get("value")
+    return None if value is None else (float(value), str(outcome.result.get("unit")))
 
 
-def _members_differ(aside: Reading, around: Reading, config) -> bool:
+def _named(reading: Reading) -> dict[str, set[str]]:
+    """The members a reading names (every reading of an ambiguous name), by dimension; those it leaves out
+    ("excluding <member>") apart."""
+    found: dict[str, set[str]] = {}
+    for mention in reading.mentions:
+        if mention in reading.excluded:
+            continue
+        for dim, key in mention.readings:
+            found.setdefault(dim, set()).add(key)
+    return found
+
+
+def _defines_a_group(aside: Reading, around: Reading, config: Config) -> bool:
+    """The aside lists exactly the members of a group the words around it name ("<group> (<A> plus <B>)"):
+    a definition, not a computation."""
+    listed = _named(aside)
+    return any(
+        set(config.dimensions[dim].groups.get(key, ())) == listed.get(dim)
+        for dim, keys in _named(around).items()
+        if dim in config.dimensions
+        for key in keys
+        if config.dimensions[dim].groups.get(key)
+    )
+
+
+def _members_differ(aside: Reading, around: Reading, config: Config) -> bool:
     """The aside names a member of a dimension the words around it name too, and not one of theirs (nor of
     a group of theirs): "<A> (<A> over <B>)". A member it restates or narrows to ("<A> (<its name>)",
     "staff (post) costs") or leaves out ("after deducting <member>") is read with the question."""
-
-    def named(reading: Reading) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = {}
-        for mention in reading.mentions:
-            if mention in reading.excluded:
-                continue
-            for dim, key in mention.readings:
-                found.setdefault(dim, set()).add(key)
-        return found
-
-    inside, outside = named(aside), named(around)
+    inside, outside = _named(aside), _named(around)
     for dim, keys in outside.items():
         spec = config.dimensions.get(dim)
         for key in list(keys):
