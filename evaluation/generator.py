@@ -211,6 +211,58 @@ class Names:
         return self.phrases.get(language, {}).get((dim, key), [])
 
 
+_EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def en_words(n: int) -> str:
+    """A number below 1 000 in English words ("forty-seven", "one hundred and five"), written here apart
+    from the lexicon (the oracle does not share the calculator's words)."""
+    hundreds, rest = divmod(n, 100)
+    words = [f"{_EN_UNITS[hundreds]} hundred"] if hundreds else []
+    if rest:
+        tens, unit = divmod(rest, 10)
+        said = _EN_UNITS[rest] if rest < 20 else _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
+        words.append(("and " if hundreds else "") + said)
+    return " ".join(words)
+
+
+def zh_words(n: int) -> str:
+    """A number below 10 000 in Chinese characters ("四十七", "五千五百"), apart from the lexicon."""
+    out = ""
+    for digit, mark in ((n // 1000, "千"), (n // 100 % 10, "百")):
+        if digit:
+            out += _ZH_DIGITS[digit] + mark
+    tens, unit = n // 10 % 10, n % 10
+    if tens:
+        out += ("" if tens == 1 and not out else _ZH_DIGITS[tens]) + "十"
+    elif unit and out:
+        out += "零"
+    return out + (_ZH_DIGITS[unit] if unit else "")
+
+
 def _plain(phrase: str) -> str:
     """A phrase as the calculator's tokenizer compares it (two phrases that compare equal name the same)."""
     return phrase_key(phrase)
@@ -784,22 +836,29 @@ class Generator:
         for kind, (en_before, en_after, zh_before, zh_after) in compare.items():
             for n in (36, 40, 41, 47):
                 value = sum(1 for v in posts.values() if tests[kind](v, n))
-                if en:
-                    asked = [f"How many subprogrammes have {w} {n} posts?" for w in en_before]
-                    asked += [f"How many subprogrammes have {n} posts {w}?" for w in en_after]
-                else:
-                    asked = [f"员额{w}{n}个的次级方案有几个？" for w in zh_before]
-                    asked += [f"员额在{n}个{w}的次级方案有几个？" for w in zh_after]
-                out += [self.case(q, language, "answer", value, "count", "filter") for q in asked]
+                for said in (str(n), en_words(n) if en else zh_words(n)):  # digits, and in words
+                    if en:
+                        asked = [f"How many subprogrammes have {w} {said} posts?" for w in en_before]
+                        asked += [f"How many subprogrammes have {said} posts {w}?" for w in en_after]
+                    else:
+                        asked = [f"员额{w}{said}个的次级方案有几个？" for w in zh_before]
+                        asked += [f"员额在{said}个{w}的次级方案有几个？" for w in zh_after]
+                    out += [self.case(q, language, "answer", value, "count", "filter") for q in asked]
             for millions in (40, 55, 60):
                 value = sum(1 for v in money.values() if tests[kind](v, millions * 1000))
-                if en:
-                    asked = [
-                        f"How many subprogrammes have a budget {w} US$ {millions} million?" for w in en_before
-                    ]
-                else:
-                    asked = [f"预算{w}{millions * 100}万美元的次级方案有几个？" for w in zh_before]
-                out += [self.case(q, language, "answer", value, "count", "filter") for q in asked]
+                spelled = (
+                    (str(millions), en_words(millions))
+                    if en
+                    else (str(millions * 100), zh_words(millions * 100))
+                )
+                for said in spelled:
+                    if en:
+                        asked = [
+                            f"How many subprogrammes have a budget {w} US$ {said} million?" for w in en_before
+                        ]
+                    else:
+                        asked = [f"预算{w}{said}万美元的次级方案有几个？" for w in zh_before]
+                    out += [self.case(q, language, "answer", value, "count", "filter") for q in asked]
         for key, c in self.components(language, 3):  # a member's place: one more than those ahead of it
             if key not in SUBPROGRAMMES:
                 continue

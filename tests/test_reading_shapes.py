@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from evaluation.generator import en_words, zh_words
 from evaluation.numeric import Case, passage_figures, states
 
 
@@ -630,62 +631,13 @@ def test_number_or_cost_asked_back_offers_both_one_click_away(assistant, questio
     assert got == pytest.approx(values, abs=0.05)
 
 
-_EN_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_ZH_DIGITS = "零一二三四五六七八九"
-
-
-def _english(n: int) -> str:
-    hundreds, rest = divmod(n, 100)
-    words = [f"{_EN_UNITS[hundreds]} hundred"] if hundreds else []
-    if rest:
-        tens, unit = divmod(rest, 10)
-        said = _EN_UNITS[rest] if rest < 20 else _EN_TENS[tens] + (f"-{_EN_UNITS[unit]}" if unit else "")
-        words.append(("and " if hundreds else "") + said)
-    return " ".join(words)
-
-
-def _chinese(n: int) -> str:
-    thousands, hundreds, tens, unit = n // 1000, n // 100 % 10, n // 10 % 10, n % 10
-    out = ""
-    for digit, mark in ((thousands, "千"), (hundreds, "百")):
-        if digit:
-            out += _ZH_DIGITS[digit] + mark
-    if tens:
-        out += ("" if tens == 1 and not out else _ZH_DIGITS[tens]) + "十"
-    elif unit and out:
-        out += "零"
-    return out + (_ZH_DIGITS[unit] if unit else "")
-
-
 def test_a_number_in_words_is_the_figure_it_writes(assistant):
     """Every number from 13 to 999 in English words and to 9 999 in Chinese characters, written out by the
-    test itself (an oracle apart from the lexicon), reads as one number token of that value."""
+    generator's own spellers (an oracle apart from the lexicon), reads as one number token of that value."""
     reader = assistant.calculator
-    cases = [(_english(n), "en", n) for n in range(13, 1000)]
+    cases = [(en_words(n), "en", n) for n in range(13, 1000)]
     years = range(1900, 2100)  # (four digits that may be a year are one, written in digits too)
-    cases += [(_chinese(n), "zh", n) for n in (*range(13, 1000), *range(1000, 10000, 7)) if n not in years]
+    cases += [(zh_words(n), "zh", n) for n in (*range(13, 1000), *range(1000, 10000, 7)) if n not in years]
     for text, language, n in cases:
         question = f"more than {text} posts" if language == "en" else f"超过{text}个员额"
         tokens = reader.read(question, language).tokens
