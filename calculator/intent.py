@@ -216,12 +216,16 @@ def _two_questions(reading: Reading) -> bool:
     """Two questions in one ("how much <member> gets, and how many posts does it have?"): a word that
     asks for a figure starts a clause after "and", another asks before it, and either no operation
     relates them, or each clause has operations of its own ("what share …, and how does it compare …"), or
-    the second refers back to the first with none ("how much in total, and how much of it is <B>?").
+    the second refers back to the first with none ("how much in total, and how much of it is <B>?"), or
+    two asks stand side by side ("what share and what amount is <B>?").
     Answering one of the two would give a figure for something else."""
     tokens = reading.tokens
     relating = STRONG_OPS | {"sum", "less", "decrease", "increase"}
     asks = [i for i, t in enumerate(tokens) if t.has("ask")]
     for i in asks:
+        side_by_side = i >= 2 and tokens[i - 1].has("and") and tokens[i - 2].has("ask")
+        if side_by_side and set(tokens[i - 2].values("op")) != set(tokens[i].values("op")):
+            return True  # ("what share and what amount is <B>": two figures asked side by side)
         j = i - 1
         while j >= 0 and tokens[j].has("filler") and not tokens[j].has("and"):
             j -= 1

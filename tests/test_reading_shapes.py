@@ -434,6 +434,7 @@ NO_FIGURE = [
     "How many posts are added after 2020?",  # "after" with no range after it: not read
     # two questions, the second referring back to the first ("…, and how much of it is <B>?")
     "How much does the urban crisis subprogramme get in total, and how much of it is technical cooperation?",
+    "Of SP4's budget, what share and what amount is technical cooperation?",  # two asks side by side
     # years of a recruitment plan ranked: the first year gives all its posts, not posts added
     "In which year are the most P-5 posts recruited?",
 ]
