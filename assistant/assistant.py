@@ -488,8 +488,9 @@ class Assistant:
             return None
         cited = {ident for k, ident in outcome.sources if k == kind}
         named = {r.id for r in refs}
-        found = cited & named if kind == "paragraph" else cited if cited <= named else set()
-        return outcome if found else None
+        if kind == "paragraph":  # the paragraph states the figure (a table may give it too)
+            return outcome if cited & named else None
+        return outcome if cited and cited <= named else None  # every cell from the tables named
 
     def calculate(self, question: str, language: str, outcome: Outcome, route: str = "calculator") -> Answer:
         citations = []

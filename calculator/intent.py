@@ -589,10 +589,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
                 return Stop("clarify", "too_many", {})
             if ops & {"max", "min"} and len(items[head.dimension]) == 1:  # "which <heads> more than <A>"
                 return Stop("clarify", "than_member", {})
-        elif (
-            head.how == "all"
-            and set(members) == set(config.dimensions[head.dimension].members)
-            and not (ops & {"average", "max", "min", "sum", "share", "breakdown", "difference", "ratio"})
+        elif _every_member(head, config) and not (
+            ops & {"average", "max", "min", "sum", "share", "breakdown", "difference", "ratio"}
         ):
             pass  # "across all <heads>": the total over them
         else:

@@ -62,7 +62,6 @@ NUMBERED = {
 # tallies: a number with its counting word ("<both>", "<two items>"): how many, never a member's number
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word
 MAX_NUMERAL = 12  # a numeral up to this may be a member's number ("<head> two"); above it, a figure
-THOUSAND = 1000
 NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no space between
     r"(?<![A-Za-z0-9_.])\(?\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?\)?(?![A-Za-z0-9_])"
     r"|(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)"

@@ -568,13 +568,14 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
                 listed.append(tokens[after])
             after += 1
         group = tokens[before] if before >= 0 else None
+        read_as_listed = tokens[:before] + tokens[before + 1 : at] + tokens[at + 1 :]  # (the words between,
+        # a year say, kept)
         if (
             group is not None
             and len(listed) == 1
             and set(group.values("entity")) & set(listed[0].values("entity"))
         ):
-            return tokens[:before] + tokens[before + 1 : at] + tokens[at + 1 :]  # "<name>, that is <the same
-            # member said otherwise>" (the words between, a year say, kept)
+            return read_as_listed  # "<name>, that is <the same member said otherwise>"
         if group is None or len(listed) < 2:
             return tokens
         for value in group.values("entity"):
@@ -584,7 +585,7 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
                 {v.split(":", 1)[1] for v in t.values("entity") if v.startswith(dim + ":")} for t in listed
             ]
             if members and all(named) and _one_each(named, set(members)):
-                return tokens[:before] + tokens[before + 1 : at] + tokens[at + 1 :]
+                return read_as_listed
         return tokens
     return tokens
 
