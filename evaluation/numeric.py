@@ -21,6 +21,7 @@ HELDOUT = {name: ROOT / "eval" / f"numeric_heldout_{name}.jsonl" for name in "ab
 # (any other: the same unit). "count": a number of planned deliverables or of members.
 UNITS = {
     "USD million": (("thousand USD",), 1000.0),
+    "million USD": (("thousand USD",), 1000.0),  # (set Q spells it so)
     "USD": (("thousand USD",), 0.001),
     "thousand USD per post": (("thousand USD",), 1.0),
     "percent": (("%",), 1.0),
