@@ -30,6 +30,8 @@ from messages import t
 _ASIDE = re.compile(r"[(\uff08]([^()\uff08\uff09]+)[)\uff09]")  # words in brackets, either width
 ROUNDED = 0.05  # an answer's figure is shown to one decimal
 ARITHMETIC = {"sum", "difference", "ratio", "per_post", "average", "share", "change", "percent_change"}
+# tags a sentence of context may hold that say nothing of the figure on their own ("is", "for", "a", "to")
+QUIET = {"filler", "and", "followup", "share", "range", "quantifier"}
 WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
@@ -160,6 +162,9 @@ class Calculator:
             named = self.row_below(reading, language)  # words naming a row under the figure asked for
             if named is not None:
                 return named
+            asked = self.without_context(question, language, prose, previous)
+            if asked is not None:
+                return asked
         if isinstance(found, Stop):
             restated = self.restated_aside(question, language, previous)
             return restated if restated is not None else self.stopped(found, reading, language)
@@ -179,6 +184,10 @@ class Calculator:
         values = {(round(r.value, 6), r.unit, r.operation) for _, r in results}
         if len(values) > 1:
             return self.ambiguous(results, reading, language)
+        intent, result = results[0]
+        doubt = self.whole_and_member(reading, intent, language) or self.unaudited(reading, result)
+        if doubt is not None:
+            return self.stopped(doubt, reading, language)
         theme = self.theme_named(reading, results[0][1], language)
         if theme is not None:
             return self.stopped(theme, reading, language)
@@ -194,6 +203,49 @@ class Calculator:
         if followed:  # say how it was read, so that a wrong carry-over shows at once
             outcome.answer = f"{outcome.read_as}\n\n{outcome.answer}"
         return outcome
+
+    def without_context(
+        self, question: str, language: str, prose: bool, previous: Intent | None
+    ) -> Outcome | None:
+        """A question not read whole, in sentences: one asks, and each of the others asks nothing and
+        names nothing the asking one does not (words not understood aside; no number, no word that narrows
+        the question): the asking sentence's answer or question back, saying what was set aside; None
+        otherwise."""
+        sentences = self.lexicon.sentences(question)
+        if len(sentences) < 2:
+            return None
+        readings = [self.read(s, language) for s in sentences]
+        asking = [i for i, r in enumerate(readings) if _asks(sentences[i], r)]
+        if len(asking) != 1:
+            return None
+        said, others = _said(readings[asking[0]]), [i for i in range(len(sentences)) if i != asking[0]]
+        if not all(self.set_aside(readings[i], said, before=i < asking[0]) for i in others):
+            return None
+        outcome = self.handle(sentences[asking[0]], language, prose, previous)
+        if outcome is None or outcome.status not in ("answered", "clarify"):
+            return None
+        note = t("calc.context_set_aside", language, words=" ".join(sentences[i] for i in others))
+        outcome.answer = f"{outcome.answer}\n\n{note}"
+        return outcome
+
+    def set_aside(self, reading: Reading, said: set[tuple[str, str]], before: bool) -> bool:
+        """A sentence of context that may be set aside: it speaks of the asker (or, after the asking
+        sentence, of the answer's form), and each of its words is a word of context ([context] in the
+        lexicon) or names what the asking sentence names too (`said`: its tags)."""
+        lexicon = self.lexicon
+        words = lexicon.speakers | lexicon.narrative | (set() if before else lexicon.instructions)
+        about = lexicon.speakers if before else lexicon.speakers | lexicon.instructions
+        if not any(_made_of(tok.text, about, whole=False) for tok in reading.tokens):
+            return False
+        if any(named and not named & said for named in _members(reading)):
+            return False
+        spans = [(m.start, m.end) for m in [*reading.mentions, *reading.excluded]]
+        for tok, tags in zip(reading.tokens, _tags(reading), strict=True):
+            if any(a <= tok.start and tok.end <= b for a, b in spans):
+                continue
+            if not (tags & said or _made_of(tok.text, words)):
+                return False
+        return not reading.numbers
 
     def restated_aside(self, question: str, language: str, previous: Intent | None) -> Outcome | None:
         """ "What does <X> cost (<its parts> divided by <the count>)?": a question not read
@@ -285,6 +337,29 @@ class Calculator:
         outcome = Outcome(text, data, sources, "answered", [], data["read_as"], row.label)
         outcome.intent = intent
         return outcome
+
+    def whole_and_member(self, reading: Reading, intent: Intent, language: str) -> Stop | None:
+        """Words for the whole organisation in a question whose figure is one member's ("SP4's TC? We
+        want the whole organisation."): which of the two is meant is asked (not with a share, whose whole
+        they may be)."""
+        whom = set(self.config.role("whom"))
+        member = next(((d, k) for d, k in intent.fixed if d in whom), None)
+        if member is None or intent.operation == "share":
+            return None
+        if not any(_says(reading.text, words) for words in self.lexicon.whole):
+            return None
+        return Stop("clarify", "whole_or_member", {"member": self.phraser.member(*member, language)})
+
+    def unaudited(self, reading: Reading, result: Result) -> Stop | None:
+        """ "Audited" figures asked for: each figure used must be of a year before the budget year that its
+        table does not mark as an estimate; else the document has no audited figure."""
+        if not reading.has("audited"):
+            return None
+        facts = [fact for figure in result.figures for fact in figure.facts]
+        if all(f.year < self.config.budget_year and not f.estimate for f in facts):
+            return None
+        years = sorted({f.year for f in facts if f.year >= self.config.budget_year or f.estimate})
+        return Stop("absent", "not_audited", {"years": years})
 
     def theme_named(self, reading: Reading, result: Result, language: str) -> Stop | None:
         """A word that names a member again, apart from it ("<member> <category> on <a word of its name>"),
@@ -563,6 +638,48 @@ class Calculator:
                 "printed": first.raw,
             }
         return data
+
+
+def _made_of(text: str, words: set[str], whole: bool = True) -> bool:
+    """A word (or phrase) made only of these words: split at spaces, or, in a script without them, into
+    words of the list (`whole`=False: holding one of them)."""
+    if not whole:
+        return any(w in words for w in text.split()) or any(w in text for w in words if not w.isascii())
+    if text.isascii():
+        return all(w in words for w in text.split())
+    reach = {0}  # the characters read so far, as words of the list
+    for end in range(1, len(text) + 1):
+        if any(text[start:end] in words for start in reach):
+            reach.add(end)
+    return len(text) in reach
+
+
+def _says(text: str, phrase: str) -> bool:
+    """A normalised question holds the phrase (as whole words where it is spelt in letters)."""
+    if phrase.isascii():
+        return re.search(rf"(?<![a-z']){re.escape(phrase)}(?![a-z'])", text) is not None
+    return phrase in text
+
+
+def _members(reading: Reading) -> list[set[tuple[str, str]]]:
+    """Each member a sentence names, as its readings ("entity", "<dimension>:<key>")."""
+    return [{("entity", f"{d}:{k}") for d, k in m.readings} for m in [*reading.mentions, *reading.excluded]]
+
+
+def _tags(reading: Reading) -> list[set[tuple[str, str]]]:
+    """The tags of each word of a sentence, less those that say nothing alone."""
+    return [{(tag.kind, tag.value) for tag in tok.tags if tag.kind not in QUIET} for tok in reading.tokens]
+
+
+def _said(reading: Reading) -> set[tuple[str, str]]:
+    """What the asking sentence names: its members and the tags of its words."""
+    return {tag for named in [*_members(reading), *_tags(reading)] for tag in named}
+
+
+def _asks(sentence: str, reading: Reading) -> bool:
+    """A sentence that asks: a word that asks, or a question mark at its end (not "to 2 decimals, as a
+    ratio.": a sentence of instructions)."""
+    return sentence.rstrip().endswith(("?", "\uff1f")) or any(tok.has("ask") for tok in reading.tokens)
 
 
 def _reworded(reading: Reading, words: str, phrase: str) -> str:

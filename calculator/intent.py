@@ -528,6 +528,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     elif any(not config.of(d, measure) for d in items):
         return Stop("absent", "money_by_grade", {})  # the tables give no money by grade
     basis = _basis(reading, measure)
+    if measure != POSTS and not reading.years and any(t.has("basis", "horizon") for t in reading.tokens):
+        return Stop("absent", "money_over_plan", {"year": config.budget_year})  # (one budget year's money)
     compared = reading.threshold.index if reading.threshold else -1  # ("more than <number>" compares)
     ops = {
         v

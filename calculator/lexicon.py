@@ -9,6 +9,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import snowballstemmer
+from wordfreq import zipf_frequency
+
 from ingest.manifest import CorpusError, read_text
 
 # Sections of a lexicon file whose phrases become tags: section → tag kind.
@@ -23,6 +26,8 @@ LISTS = {
     "definition": "define",  # "<name>, i.e. <members>": the members are what the name means
     "bounds": "bound",  # "and above": a range of grades or members, which is not read
     "bounds_beside": "bound_beside",  # "over <grade>", "up to <grade>": a range when a member is beside
+    "audited": "audited",  # "audited": figures of years past, not marked as estimates
+    "self_corrections": "correction",  # "I mean <B>": which words of the question stand is not read
     "negations": "negation",  # "not", "non-": what follows is left out, which no figure here reads
     "subtractions": "subtract",  # "<A> less <B>": B taken from A, a subtraction the calculator does not make
     "costs": "cost",  # "cost": the cost of a post (a budget or spending per post is another figure)
@@ -52,6 +57,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "ranked": "ranked",  # "<ordinal> largest": max / min after an ordinal; "place": "ranks <ordinal>"
     "thresholds": "threshold",  # "more than <number>": above / at_least / below / at_most, beside a number
 }
+_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|[。！？；]+")
 NUMBERED = {
     "numerals": "numeral",
     "ordinals": "ordinal",
@@ -61,6 +67,8 @@ NUMBERED = {
 }
 # tallies: a number with its counting word ("<both>", "<two items>"): how many, never a member's number
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word
+_STEM = snowballstemmer.stemmer("english")
+COMMON_WORD = 2.5  # a word this frequent in English (Zipf scale, wordfreq) is a word, not a misspelling
 MAX_NUMERAL = 12  # a numeral up to this may be a member's number ("<head> two"); above it, a figure
 NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no space between
     r"(?<![A-Za-z0-9_.])\(?\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?\)?(?![A-Za-z0-9_])"
@@ -193,6 +201,16 @@ class Lexicon:
     # words of spending that say money was spent after a word of the past ("did <member> spend"), not tags
     after_past: set[str] = field(default_factory=set)
     _spelled: tuple | None = None  # what numbers in words are read with (built once)
+    _filler_stems: set[str] | None = None
+    # a question's sentences ([context]): words before a full stop that do not end a sentence ("i.e."),
+    # words of the asker ("our delegation"), of the answer's form ("pls") and the others a sentence of
+    # context may be made of
+    abbreviations: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+    instructions: set[str] = field(default_factory=set)
+    narrative: set[str] = field(default_factory=set)
+    whole: set[str] = field(default_factory=set)  # words for the whole organisation
+    auxiliaries: set[str] = field(default_factory=set)  # "is", "does": before a subject and its verb
 
     def add(self, phrase: str, tag: Tag) -> None:
         text = phrase_key(phrase)
@@ -275,6 +293,31 @@ class Lexicon:
                 self.add(phrase, Tag(kind, ""))
         spending = _table(data, "actuals", path).get("after_past", [])
         self.after_past |= {phrase_key(p) for p in phrases(spending, "actuals.after_past")}
+        context = _table(data, "context", path)
+        self.abbreviations |= {normalise(p) for p in phrases(context.get("abbreviations", []), "context")}
+        self.auxiliaries |= {
+            phrase_key(p)
+            for p in phrases(_table(data, "predicates", path).get("auxiliaries", []), "predicates")
+        }
+        for name in ("speakers", "instructions", "narrative", "whole"):
+            listed = phrases(context.get(name, []), f"context.{name}")
+            getattr(self, name).update(phrase_key(p) for p in listed)
+
+    def sentences(self, text: str) -> list[str]:
+        """The sentences of a question: split after a full stop, question or exclamation mark (or a
+        semicolon) followed by a space or the end, or after one of the wide marks of Chinese anywhere; a
+        full stop after an abbreviation ("i.e.", "para.") or a single letter ends nothing."""
+        found, start = [], 0
+        for mark in _SENTENCE_END.finditer(text):
+            stop = mark.group()[0] == "."
+            before = re.search(r"([^\s(]*)\.$", text[start : mark.start() + 1]) if stop else None
+            word = normalise(before.group(1)) if before else ""
+            if before and (word in self.abbreviations or len(word) == 1 or "." in word):
+                continue
+            found.append(text[start : mark.end()].strip())
+            start = mark.end()
+        found.append(text[start:].strip())
+        return [s for s in found if s]
 
     def leading_number(self, text: str) -> int | None:
         """The number a word starts with, when it starts with a numeral the lexicon knows and goes on
@@ -293,9 +336,26 @@ class Lexicon:
 
     def correction(self, word: str) -> str | None:
         """The one word of the lexicon a misspelt English word is closest to ("techincal" → "technical"):
-        one edit away (two for long words), and no other word as close; None otherwise."""
+        one edit away (two for long words), and no other word as close; None otherwise. A word of English
+        in common use is not a slip for another word ("constant", "halve"), only another form of its own
+        ("proposal": "proposed")."""
         if not word.isascii() or not word.isalpha() or len(word) < 5 or self.is_word(word):
             return None
+        found = self._closest(word)
+        common = zipf_frequency(word, "en") >= COMMON_WORD
+        return None if found and common and _STEM.stemWord(found) != _STEM.stemWord(word) else found
+
+    def filler_form(self, word: str) -> bool:
+        """An English word that is another form of a one-word filler ("planning": "plan")."""
+        if self._filler_stems is None:
+            self._filler_stems = {
+                _STEM.stemWord(p)
+                for p, tags in self.phrases.items()
+                if p.isascii() and p.isalpha() and all(t.kind == "filler" for t in tags)
+            }
+        return word.isascii() and word.isalpha() and _STEM.stemWord(word) in self._filler_stems
+
+    def _closest(self, word: str) -> str | None:
         if self._words is None:  # never a word that only fills (a misspelt word would be dropped)
             self._words = {
                 w
@@ -403,6 +463,9 @@ class Lexicon:
         def digits(found: re.Match[str]) -> str:
             said = found.group()
             pieces = list(re.finditer(r"[a-z]+", said) if said.isascii() else re.finditer(r".", said))
+            year = _spelled_year([values.get(p.group(), (0, True)) for p in pieces])
+            if year is not None and said.isascii():
+                return str(year)  # ("twenty twenty-one": a year said as two numbers)
             for end in range(len(pieces), 0, -1):  # the longest run of words that writes one number
                 run = [p.group() for p in pieces[:end]]
                 if run[-1] in joins:
@@ -626,6 +689,15 @@ def _whole_words(text: str, tokens: list[Token]) -> list[Token]:
                 out.append(Token(inside[0].start, token.end, text[inside[0].start : token.end], frozenset()))
             break
     return out
+
+
+def _spelled_year(digits: list[tuple[int, bool]]) -> int | None:
+    """A year said as its century and then its last two digits ("nineteen ninety", "twenty twenty-one"):
+    nineteen or twenty, then a number from ten to ninety-nine in words with no multiplier; None otherwise."""
+    if len(digits) < 2 or digits[0] not in ((19, False), (20, False)) or any(s for _, s in digits[1:]):
+        return None
+    rest = _spelled_value(digits[1:])
+    return digits[0][0] * 100 + rest if rest is not None and 10 <= rest <= 99 else None
 
 
 def _spelled_value(digits: list[tuple[int, bool]]) -> int | None:

@@ -351,6 +351,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or only_kinds(token, ("exclude",))  # leaving out something it does not name
             or only_kinds(token, ("ranked",))  # "ranks" with no place after it
             or token.has("negation")  # "not <theme>": never read
+            or token.has("correction")  # "I mean <B>": which words stand, not read
             or token.has("range", "after")  # "after" a year with no range after it: not read
             or token.has("define")  # a definition not read as a group's members
             or token.has("bound")  # "<grade> and above": a range; "+" only joins two alike
@@ -367,6 +368,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             if not token.known and _of_a_name(reading, token, lexicon):
                 reading.used.add(i)  # a word of the long name of a member the question names
                 reading.name_words.append(i)
+                continue
+            if not token.known and _predicate(reading, i, lexicon):
+                reading.used.add(i)  # "is <member> planning": the verb of a filler, after its subject
                 continue
             unread.append(token)
     reading.unknown = runs(text, unread)
@@ -410,6 +414,19 @@ def loose_runs(reading: Reading) -> list[str]:
     if current:
         spans.append(current)
     return [reading.text[a:b] for a, b in spans]
+
+
+def _predicate(reading: Reading, i: int, lexicon: Lexicon) -> bool:
+    """A word not understood right after a member that follows an auxiliary ("is <member> planning",
+    "does <member> foresee"), which is a form of a verb the lexicon drops ("plan"): the question's verb."""
+    tokens = reading.tokens
+    subject = next((m for m in reading.mentions if i > 0 and m.end == tokens[i - 1].end), None)
+    return (
+        subject is not None
+        and subject.index > 0
+        and tokens[subject.index - 1].text in lexicon.auxiliaries
+        and lexicon.filler_form(tokens[i].text)
+    )
 
 
 def _of_a_name(reading: Reading, token: Token, lexicon: Lexicon) -> bool:
@@ -550,9 +567,10 @@ def _place(reading: Reading) -> None:
 def _defined(tokens: list[Token], config: Config) -> list[Token]:
     """ "<a group>, i.e. <its members>": a question that says what it means by a group's name, listing
     exactly the group's members after a word that defines ("i.e.", "namely"), is read with the members
-    (and a member restated in other words, with them).
-    Any other use of a defining word (a qualifier after it, a definition that differs from the group's,
-    a name the lexicon does not know) is left unread: no figure for a name read two ways."""
+    (and a member restated in other words, with them), and so is a name the lexicon does not know before
+    members of one dimension (the asker's own name for them: "extrabudgetary, i.e. <A> plus <B>").
+    Any other use of a defining word (a qualifier after it, a definition that differs from the group's)
+    is left unread: no figure for a name read two ways."""
     for at, token in enumerate(tokens):
         if not token.has("define"):
             continue
@@ -578,6 +596,11 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
             return read_as_listed  # "<name>, that is <the same member said otherwise>"
         if group is None or len(listed) < 2:
             return tokens
+        if not group.known and _alike(listed):  # "<a name of the asker's own>, i.e. <A> plus <B>"
+            start = before
+            while start > 0 and not tokens[start - 1].known:
+                start -= 1
+            return tokens[:start] + tokens[before + 1 : at] + tokens[at + 1 :]
         for value in group.values("entity"):
             dim, key = value.split(":", 1)
             members = config.dimensions[dim].groups.get(key) if dim in config.dimensions else None
@@ -588,6 +611,12 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
                 return read_as_listed
         return tokens
     return tokens
+
+
+def _alike(listed: list[Token]) -> bool:
+    """Members listed that can all be of one dimension."""
+    dimensions = [{v.split(":", 1)[0] for v in t.values("entity")} for t in listed]
+    return bool(set.intersection(*dimensions))
 
 
 def _one_each(named: list[set[str]], members: set[str]) -> bool:

@@ -15,6 +15,14 @@ def figure(assistant, question: str) -> float | None:
 
 
 FIGURES = [
+    # shapes read in the landing after set P
+    # a year said as two numbers; "percentage change" as one phrase; verbs of planning; a name of the
+    # asker's own defined by the members after "i.e."
+    ("How many additional posts get phased in during twenty twenty-one?", 48),
+    ("What was the percentage change in total Foundation expenditure between 2017 and 2018?", -50.8),
+    ("How many posts does the plan foresee for SP3 by 2023?", 53),
+    ("For SP1, what's the extrabudgetary (XB) funding, i.e. Foundation earmarked plus TC?", 48564.5),
+    ("次级方案1的预算外资金，也就是基金会专用加技术合作，是多少？", 48564.5),
     # shapes read in the landing after set K
     # known words beside the theme's words name the theme with them (the row's label holds them)
     ("次级方案3里关于适应气候变化的研讨会和培训计划多少天？", 55),
@@ -224,6 +232,8 @@ FIGURES = [
 # Each of these gave a figure for something else (the adversarial passes of this landing and set K's first
 # reading, eval/README.md) or reads a shape that must get none: a question back, or "not in the document".
 NO_FIGURE = [
+    "What is the XB total, i.e. FE and SP1, in 2020?",  # members of two dimensions: no name of them
+    "What is core, i.e. FE plus TC?",  # a name the lexicon knows, defined otherwise
     # the landing after set K
     "2014到2018这三年，基金会收到的捐款加起来多少？",  # three years is not the range's length
     "Over the four years from 2014 to 2018, how much did the Foundation receive in contributions?",
@@ -662,3 +672,98 @@ def test_money_spent_is_refused_with_the_budget_one_click_away(assistant, questi
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None and len(answer["options"]) == 1, answer
     assert figure(assistant, answer["options"][0]["question"]) == pytest.approx(value)
+
+
+# Sentences of context around the one that asks (landing after set P): set aside, and said so, only when
+# they speak of the asker (before the question) or of the answer's form (after it) and name nothing the
+# question does not; any measure, number, other member or word that narrows the question keeps them read.
+CONTEXT_SET_ASIDE = [
+    ("Our delegation follows the crisis work closely. What is the TC budget of SP4?", 59531.6),
+    ("我国代表团很关注城市危机。次级方案4的技术合作预算是多少？", 59531.6),
+    ("My minister is curious. How many posts does SP1 have in 2020?", 37),
+    ("我们部长想知道。次级方案1在2020年有多少个员额？", 37),
+    ("What share of SP2's total resources comes from the regular budget? give it as a %.", 4.1),
+    ("What is the total budget? One decimal please.", 251602.3),
+]
+CONTEXT_KEPT = [
+    "We only care about the Arab region. How many posts does SP1 have in 2020?",  # narrows
+    "For the Arab region. How many posts does SP1 have in 2020?",  # starts with a word that narrows
+    "How many posts does SP1 have in 2020? In the Arab region.",
+    "关于阿拉伯区域。次级方案1在2020年有多少个员额？",
+    "The board meets next week. What is SP2's budget?",  # not of the asker
+    "SP4 matters to us. What is its TC budget?",  # names a member the question does not
+    "We care about the inflation-adjusted budget. What is the total budget?",  # a measure: qualifies it
+    "我们关心通胀调整后的数字。2020年预算总额是多少？",
+    "What is the total budget? After inflation.",
+    "Our delegation follows the crisis work closely. What is the TC budget of SP1?",  # another member
+    "We count 300 posts. How many posts does SP1 have in 2020?",  # a number
+    "Our delegation follows it closely, e.g. the crisis work. What is the budget of SP1?",
+]
+
+
+@pytest.mark.parametrize("question, value", CONTEXT_SET_ASIDE)
+def test_a_sentence_of_context_about_the_asker_is_set_aside_and_said(assistant, question, value):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"]["value"] == pytest.approx(value, abs=0.05), answer["answer"]
+    assert "“" in answer["answer"].split("\n")[-1]  # the sentence set aside, quoted
+
+
+@pytest.mark.parametrize("question", CONTEXT_KEPT)
+def test_a_sentence_of_context_that_may_qualify_the_figure_is_kept(assistant, question):
+    assert figure(assistant, question) is None
+
+
+def test_sentences_split_at_their_marks_not_after_an_abbreviation(assistant):
+    split = assistant.calculator.lexicon.sentences
+    assert split("XB, i.e. FE plus TC. How much? Thanks") == ["XB, i.e. FE plus TC.", "How much?", "Thanks"]
+    assert split("Para. 46 says 2.5 million; is it so？对吗") == [
+        "Para. 46 says 2.5 million;",
+        "is it so？",
+        "对吗",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the TC budget of SP4? We want the whole organisation.",
+        "次级方案4有多少个员额？我们要全署的。",
+        "What is SP4's budget for the organisation as a whole?",
+    ],
+)
+def test_a_member_and_the_whole_organisation_asks_which(assistant, question):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is SP1's TC and FE budget? Our delegation means FE.",  # which words stand: not read
+        "What is the TC budget of SP4? I mean TC.",
+        "次级方案1的技术合作和基金会专用是多少？我是说基金会专用。",
+        "What is SP1's budget over the full plan period?",  # money is given for one budget year
+        "次级方案1整个计划期的预算是多少？",
+        "What are SP1's post costs by the end of the plan?",
+        "Our delegation would halve it. What would SP2's budget be?",  # "halve" is no slip for "have"
+        "What is SP1's budget? Our delegation wants it in constant prices.",  # nor "constant", "consultant"
+        "What is the audited SP1 budget?",  # a budget, not audited accounts
+        "What were the audited contributions to the Foundation in 2020?",  # an estimate
+    ],
+)
+def test_a_self_correction_money_over_the_plan_and_common_words_get_no_figure(assistant, question):
+    assert figure(assistant, question) is None
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("How many posts does SP1 have? We want the end of the plan.", 46),
+        ("次级方案1有多少个员额？我们要计划结束时的。", 46),
+        ("How many P-5 posts does UN-Habitat's proposal fund?", 49),  # "proposal": a form of "proposed"
+        ("2018年经审计的捐款是多少？", 3594),  # a year the table does not mark as an estimate
+        ("Adding up the audited contributions for 2014 through 2018, what do you get?", 18108),
+    ],
+)
+def test_posts_by_the_end_of_the_plan_a_word_read_as_its_other_form_audited_years(assistant, question, value):
+    assert figure(assistant, question) == value
