@@ -22,7 +22,7 @@ from calculator.intent import Intent, Option, Stop, interpret
 from calculator.lexicon import Lexicon, only_kinds, words_of
 from calculator.phrase import Phraser, fmt, rounded
 from calculator.prose import load_prose
-from calculator.reading import Reading, loose_runs, read, restated
+from calculator.reading import Reading, last_index, loose_runs, read, restated
 from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
 from ingest.model import Document
 from messages import t
@@ -185,7 +185,12 @@ class Calculator:
         if len(values) > 1:
             return self.ambiguous(results, reading, language)
         intent, result = results[0]
-        doubt = self.whole_and_member(reading, intent, language) or self.unaudited(reading, result)
+        doubt = (
+            self.whole_and_member(reading, intent, language)
+            or self.unaudited(reading, result)
+            or self.said_of_one(reading, intent, language)
+            or _year_unused(reading, result)
+        )
         if doubt is not None:
             return self.stopped(doubt, reading, language)
         theme = self.theme_named(reading, results[0][1], language)
@@ -339,9 +344,9 @@ class Calculator:
         return outcome
 
     def whole_and_member(self, reading: Reading, intent: Intent, language: str) -> Stop | None:
-        """Words for the whole organisation in a question whose figure is one member's ("SP4's TC? We
-        want the whole organisation."): which of the two is meant is asked (not with a share, whose whole
-        they may be)."""
+        """Words for the whole organisation in a question whose figure is one member's ("<A>'s <B>? We
+        want it for the organisation as a whole."): which of the two is meant is asked (not with a share,
+        whose whole they may be)."""
         whom = set(self.config.role("whom"))
         member = next(((d, k) for d, k in intent.fixed if d in whom), None)
         if member is None or intent.operation == "share":
@@ -360,6 +365,32 @@ class Calculator:
             return None
         years = sorted({f.year for f in facts if f.year >= self.config.budget_year or f.estimate})
         return Stop("absent", "not_audited", {"years": years})
+
+    def said_of_one(self, reading: Reading, intent: Intent, language: str) -> Stop | None:
+        """Members listed ("<A> and <B>") with a member of another dimension said of the second one only
+        ("the total budget of <A> and the <source> budget of <B>"): after the word that joins them, just
+        before the second, and nowhere else. Whether it is meant for all of them is asked."""
+        if not intent.varying:
+            return None
+        tokens, dimension = reading.tokens, intent.varying[0]
+        listed = [m for m in reading.mentions if dimension in m.dimensions]
+        for a, b in zip(listed, listed[1:], strict=False):
+            end = last_index(reading, a)
+            for m in reading.mentions:
+                if dimension in m.dimensions or not (end < m.index and last_index(reading, m) < b.index):
+                    continue
+                joined = any(t.has("and") or t.has("op") for t in tokens[end + 1 : m.index])
+                attached = all(
+                    only_kinds(t, ("filler", "measure")) for t in tokens[last_index(reading, m) + 1 : b.index]
+                )
+                elsewhere = any(o is not m and set(o.readings) & set(m.readings) for o in reading.mentions)
+                if joined and attached and not elsewhere:
+                    return Stop(
+                        "clarify",
+                        "said_of_one",
+                        {"words": m.words, "member": self.phraser.member(*b.readings[0], language)},
+                    )
+        return None
 
     def theme_named(self, reading: Reading, result: Result, language: str) -> Stop | None:
         """A word that names a member again, apart from it ("<member> <category> on <a word of its name>"),
@@ -466,7 +497,9 @@ class Calculator:
 
     def stated_number(self, reading: Reading, result: Result) -> Stop | None:
         """A figure the question states itself ("the 300 posts") must be one the answer uses: else the
-        question is about something the calculator did not find, and no number is given."""
+        question is about something the calculator did not find, and no number is given. Nor is the figure
+        the question states itself ("the <source> budget for its <n> posts" read as <n>): what of it is
+        asked?"""
         known = [f.value for fig in result.figures for f in fig.facts] + [result.value]
         known += [fig.value for fig in result.figures]
         for fig in result.figures:  # "how many of the 316 posts …": the total of what it names
@@ -475,6 +508,12 @@ class Calculator:
                 if whole is not None:
                     known.append(whole.value)
         for number in reading.numbers:
+            if (
+                result.operation == "lookup"
+                and abs(number - result.value) < 0.05
+                and not reading.has("audit")
+            ):
+                return Stop("clarify", "states_the_figure", {"number": f"{number:g}"})  # (what else of it?)
             if not any(abs(number - value) < 0.05 for value in known):
                 found = ", ".join(fig.raw for fig in result.figures)
                 return Stop("absent", "number", {"number": f"{number:g}", "found": found})
@@ -652,6 +691,18 @@ def _made_of(text: str, words: set[str], whole: bool = True) -> bool:
         if any(text[start:end] in words for start in reach):
             reach.add(end)
     return len(text) in reach
+
+
+def _year_unused(reading: Reading, result: Result) -> Stop | None:
+    """A year the question names that no figure of the answer is of ("Of <A>'s posts by <Y1>, what share
+    are recruited in <Y2>?" read without <Y2>): asked, never left out (a range counts as used when a
+    figure of it is)."""
+    used = {f.year for figure in result.figures for f in figure.facts}
+    named = set(reading.years) | ({reading.cumulative_year} if reading.cumulative_year else set())
+    if reading.year_range and any(reading.year_range[0] <= y <= reading.year_range[1] for y in used):
+        named -= set(range(reading.year_range[0], reading.year_range[1] + 1))
+    unused = sorted(named - used)
+    return Stop("clarify", "year_unused", {"years": unused}) if unused else None
 
 
 def _says(text: str, phrase: str) -> bool:

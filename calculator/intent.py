@@ -340,13 +340,16 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
     ):
         return False  # (beside a member that is only money, "<posts> to <a line of money>": the cost line)
     spent = "share" in ops and any(t.has("share", "to") for t in reading.tokens)  # ("… goes to <posts>")
-    if ops - {"sum"} and not spent and not any(t.has("count_or_cost") for t in reading.tokens):
+    whole = any(_money_whole(reading, ops, i) for i in range(len(reading.tokens)))
+    if ops - {"sum"} and not spent and not whole and not any(t.has("count_or_cost") for t in reading.tokens):
         return False  # (an amount asked of a comparison: only the bare word of a language asks back)
     amount = spent or any(t.has("ask", "amount") for t in reading.tokens)
     tokens = reading.tokens
     for i, token in enumerate(tokens):
-        if not token.has("measure", POSTS) or config.posts_cost not in _readings_of(token):
+        if not token.has("measure", POSTS):
             continue
+        if config.posts_cost not in _readings_of(token) and not _for_a_purpose(reading, i):
+            continue  # ("<source> for <staff>": their number, or the money for them?)
         before = i - 1
         while before >= 0 and only_kinds(tokens[before], ("filler",)):
             before -= 1
@@ -359,7 +362,12 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
             and not tokens[before].has("ask", "amount")
         ):
             return False  # "how many are there <posts>"
-        if amount or token.has("count_or_cost") or _for_a_purpose(reading, i):
+        if (
+            amount
+            or token.has("count_or_cost")
+            or _for_a_purpose(reading, i)
+            or _money_whole(reading, ops, i)
+        ):
             return True
     return False
 
@@ -368,6 +376,20 @@ def _every_member(head: HeadUse, config: Config) -> bool:
     """ "All <heads>" whose members are all of their dimension: the total over it, one figure."""
     spec = config.dimensions.get(head.dimension)
     return head.how == "all" and spec is not None and set(spec.heads.get(head.head, ())) == set(spec.members)
+
+
+def _money_whole(reading: Reading, ops: set[str], at: int) -> bool:
+    """A share of a member named with a word for money, and the bare word for posts at `at` ("Of the
+    <source> budget, what share is <posts>?"; not "<source> budget <posts>" nor "<member>'s <posts>", which
+    count them): their cost, or their number?"""
+    before = at - 1
+    while before >= 0 and only_kinds(reading.tokens[before], ("filler",)):
+        before -= 1
+    if before >= 0 and _in_mention(reading, reading.tokens[before]):
+        return False
+    return "share" in ops and any(
+        m.index in reading.money_named and m.index != at + 1 for m in reading.mentions
+    )
 
 
 def _for_a_purpose(reading: Reading, at: int) -> bool:

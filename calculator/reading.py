@@ -93,6 +93,7 @@ class Reading:
     place_asked: bool = False  # "where does <member> rank", its place in a ranking
     threshold: Threshold | None = None  # "with more than <number> …": the members passing it are counted
     name_words: list[int] = field(default_factory=list)  # words read as part of a named member's long name
+    money_named: list[int] = field(default_factory=list)  # (first tokens of) members named with a money word
     spent: bool = False  # money already spent is asked ("spent", "did <member> spend"), not the budget
 
     def has(self, kind: str, value: str | None = None) -> bool:
@@ -374,6 +375,15 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 continue
             unread.append(token)
     reading.unknown = runs(text, unread)
+    reading.money_named = [  # members whose name holds a word for money ("<source> budget")
+        m.index
+        for m in reading.mentions
+        if any(
+            tag.kind == "measure" and tag.value == "money"
+            for w in m.words.split()
+            for tag in lexicon.phrases.get(w, ())
+        )
+    ]
     return reading
 
 

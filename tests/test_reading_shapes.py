@@ -767,3 +767,36 @@ def test_a_self_correction_money_over_the_plan_and_common_words_get_no_figure(as
 )
 def test_posts_by_the_end_of_the_plan_a_word_read_as_its_other_form_audited_years(assistant, question, value):
     assert figure(assistant, question) == value
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the total budget of SP1 and the regular budget of SP2?",  # a source said of SP2 only
+        "What is the budget of SP1 and the TC of SP2?",
+        "What is the regular budget for its 73 posts?",  # it states the figure it would be given
+        "What is the regular budget for staff?",  # their number, or the money for them?
+        "What is the TC for personnel?",
+        "Of the regular budget, what share is posts?",  # a money whole: post costs, or posts?
+        "Posts as a share of the regular budget?",
+        "Of SP4's posts by 2023, what share are recruited in 2021?",  # a year no figure is of
+    ],
+)
+def test_a_member_said_of_one_a_figure_stated_or_a_money_whole_of_posts_is_asked(assistant, question):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("What is the regular budget of SP1 and SP2?", 4345.8),  # said once, of both
+        ("How does SP1's TC compare with SP2's?", -10084.8),
+        ("Compare the TC of SP1 with the TC of SP2", -10084.8),
+        ("What share of regular budget posts are in SP4?", 15.1),  # beside the posts: counted
+        ("what proportion of subprogramme 4's posts are funded from the regular budget", 23.4),
+        ("Of SP4's budget, what share is posts?", 5.8),  # a money word of its own: post costs
+    ],
+)
+def test_the_same_member_for_all_and_posts_counted_beside_their_source(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
