@@ -14,7 +14,7 @@ import pandas as pd
 from calculator import followup
 from calculator.audit import Auditor
 from calculator.below import Row, RowsBelow, holds, named_row, terms
-from calculator.config import Config
+from calculator.config import POSTS, Config
 from calculator.cube import Cube, Fact, LabelReader
 from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
@@ -22,7 +22,7 @@ from calculator.intent import Intent, Option, Stop, interpret
 from calculator.lexicon import Lexicon, only_kinds, words_of
 from calculator.phrase import Phraser, fmt, rounded
 from calculator.prose import load_prose
-from calculator.reading import Reading, last_index, loose_runs, read, restated
+from calculator.reading import Mention, Reading, last_index, loose_runs, read, restated
 from index.layout import CALCULATOR_CONFIG, CALCULATOR_LEXICON, CALCULATOR_PROSE
 from ingest.model import Document
 from messages import t
@@ -190,6 +190,7 @@ class Calculator:
             or self.unaudited(reading, result)
             or self.said_of_one(reading, intent, language)
             or _year_unused(reading, result)
+            or _named_again(reading, self.config)
         )
         if doubt is not None:
             return self.stopped(doubt, reading, language)
@@ -197,6 +198,9 @@ class Calculator:
         if theme is not None:
             return self.stopped(theme, reading, language)
         stated = self.stated_number(reading, results[0][1])
+        if stated is not None and stated.kind == "absent":
+            results = self.by_the_plan(reading, results[0][0]) or results  # ("of the <n> posts": by its end?)
+            stated = self.stated_number(reading, results[0][1])
         if stated is not None:
             return self.stopped(stated, reading, language)
         aside = self.aside_differs(question, language, results[0][0], results[0][1], previous)
@@ -223,8 +227,8 @@ class Calculator:
         asking = [i for i, r in enumerate(readings) if _asks(sentences[i], r)]
         if len(asking) != 1:
             return None
-        said, others = _said(readings[asking[0]]), [i for i in range(len(sentences)) if i != asking[0]]
-        if not all(self.set_aside(readings[i], said, before=i < asking[0]) for i in others):
+        others = [i for i in range(len(sentences)) if i != asking[0]]
+        if not all(self.set_aside(readings[i], readings[asking[0]], before=i < asking[0]) for i in others):
             return None
         outcome = self.handle(sentences[asking[0]], language, prose, previous)
         if outcome is None or outcome.status not in ("answered", "clarify"):
@@ -233,24 +237,32 @@ class Calculator:
         outcome.answer = f"{outcome.answer}\n\n{note}"
         return outcome
 
-    def set_aside(self, reading: Reading, said: set[tuple[str, str]], before: bool) -> bool:
+    def set_aside(self, reading: Reading, asking: Reading, before: bool) -> bool:
         """A sentence of context that may be set aside: it speaks of the asker (or, after the asking
         sentence, of the answer's form), and each of its words is a word of context ([context] in the
-        lexicon) or names what the asking sentence names too (`said`: its tags)."""
+        lexicon) or says again what the asking sentence says: the one member it names of a dimension (not one
+        of several it lists, which would narrow it), its operation or measure; no year, no number."""
         lexicon = self.lexicon
         words = lexicon.speakers | lexicon.narrative | (set() if before else lexicon.instructions)
         about = lexicon.speakers if before else lexicon.speakers | lexicon.instructions
         if not any(_made_of(tok.text, about, whole=False) for tok in reading.tokens):
             return False
-        if any(named and not named & said for named in _members(reading)):
+        if reading.numbers or reading.years or reading.year_range or reading.cumulative_year:
             return False
+        if any(
+            not any(_the_one(asking, d, k) for d, k in m.readings)
+            for m in [*reading.mentions, *reading.excluded]
+        ):
+            return False
+        said = {tag for named in _tags(asking) for tag in named}
         spans = [(m.start, m.end) for m in [*reading.mentions, *reading.excluded]]
         for tok, tags in zip(reading.tokens, _tags(reading), strict=True):
             if any(a <= tok.start and tok.end <= b for a, b in spans):
                 continue
-            if not (tags & said or _made_of(tok.text, words)):
+            again = tags <= said or tags & said and all(kind == "op" for kind, _ in tags)  # ("%": a share)
+            if not (tags and again or _made_of(tok.text, words)):
                 return False
-        return not reading.numbers
+        return True
 
     def restated_aside(self, question: str, language: str, previous: Intent | None) -> Outcome | None:
         """ "What does <X> cost (<its parts> divided by <the count>)?": a question not read
@@ -519,6 +531,17 @@ class Calculator:
                 return Stop("absent", "number", {"number": f"{number:g}", "found": found})
         return None
 
+    def by_the_plan(self, reading: Reading, intent: Intent) -> list[tuple[Intent, Result]]:
+        """Posts of no year or basis whose figures do not hold the number the question states ("of the
+        <n> posts"), read as the plan's posts by its end: that reading, when its figures hold it."""
+        if intent.measure != POSTS or intent.basis or reading.years or reading.cumulative_year:
+            return []
+        plan = replace(intent, basis="cumulative")
+        result = self.executor.run(plan)
+        if not isinstance(result, Result) or self.stated_number(reading, result) is not None:
+            return []
+        return [(plan, result)]
+
     def other_readings(self, intent: Intent, reading: Reading, language: str) -> list[Option]:
         """For a word read one way of several (one dimension rather than another): the question
         that asks for each other reading, to click."""
@@ -705,6 +728,47 @@ def _year_unused(reading: Reading, result: Result) -> Stop | None:
     return Stop("clarify", "year_unused", {"years": unused}) if unused else None
 
 
+def _named_again(reading: Reading, config: Config) -> Stop | None:
+    """One of several members (or years) the question lists named again apart ("<A> and <B> together?
+    We want it for <B>."): which figure is meant is asked. Not a member restated right after itself
+    ("<A> (<its name>)"), a group (defined by its members), nor the years of a range."""
+    named: dict[str, list[str]] = {}
+    last: tuple[Mention, str] | None = None
+    for m in reading.mentions:
+        if len(m.readings) != 1:
+            continue
+        dim, key = m.readings[0]
+        restated = (
+            last is not None and last[1] == key and not re.search(r"\w", reading.text[last[0].end : m.start])
+        )
+        last = (m, key)
+        if (
+            restated
+            or key in config.dimensions[dim].groups
+            or _counted(reading, m, len(set(named.get(dim, []))))
+        ):
+            continue
+        named.setdefault(dim, []).append(key)
+    if reading.year_range is None:
+        named["year"] = [v for tok in reading.tokens for v in tok.values("year")]
+    for keys in named.values():
+        if len(set(keys)) > 1 and len(keys) > len(set(keys)):
+            return Stop("clarify", "named_again", {"words": reading.asked or reading.text})
+    return None
+
+
+def _counted(reading: Reading, mention: Mention, listed: int) -> bool:
+    """A member named after the count of those listed before it ("<A> and <B>, these two <kind of>
+    funds"): the list said again, not one of it."""
+    before = mention.index - 1
+    while before >= 0 and only_kinds(reading.tokens[before], ("filler",)):
+        before -= 1
+    if before < 0:
+        return False
+    token = reading.tokens[before]
+    return listed > 1 and str(listed) in [*token.values("numeral"), *token.values("tally")]
+
+
 def _says(text: str, phrase: str) -> bool:
     """A normalised question holds the phrase (as whole words where it is spelt in letters)."""
     if phrase.isascii():
@@ -712,19 +776,15 @@ def _says(text: str, phrase: str) -> bool:
     return phrase in text
 
 
-def _members(reading: Reading) -> list[set[tuple[str, str]]]:
-    """Each member a sentence names, as its readings ("entity", "<dimension>:<key>")."""
-    return [{("entity", f"{d}:{k}") for d, k in m.readings} for m in [*reading.mentions, *reading.excluded]]
-
-
 def _tags(reading: Reading) -> list[set[tuple[str, str]]]:
     """The tags of each word of a sentence, less those that say nothing alone."""
     return [{(tag.kind, tag.value) for tag in tok.tags if tag.kind not in QUIET} for tok in reading.tokens]
 
 
-def _said(reading: Reading) -> set[tuple[str, str]]:
-    """What the asking sentence names: its members and the tags of its words."""
-    return {tag for named in [*_members(reading), *_tags(reading)] for tag in named}
+def _the_one(asking: Reading, dimension: str, key: str) -> bool:
+    """The asking sentence names one member of the dimension (perhaps twice), and it is this one."""
+    named = {k for m in asking.mentions for d, k in m.readings if d == dimension}
+    return named == {key}
 
 
 def _asks(sentence: str, reading: Reading) -> bool:

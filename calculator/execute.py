@@ -501,6 +501,8 @@ class Executor:
             )
         if not intent.whole and not intent.whole_word and not intent.measure_given:  # "<member>'s percentage"
             return Stop("clarify", "share_whole", {"total": True})
+        if not intent.whole and not intent.whole_word and len(dict(intent.fixed)) > 1:
+            return Stop("clarify", "share_whole", {"total": True})  # "<A>'s <B> as a share": of A, B or all?
         lines = set(self.config.role("line"))
         if (
             not intent.whole

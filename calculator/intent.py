@@ -559,8 +559,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         for v in t.values("op")
         if not (basis and t.has("basis", basis) and v == "change") and i != compared
     } | ({reading.ranked} if reading.ranked else set())
-    if "average" in ops and ops & {"change", "increase", "decrease"}:  # "average yearly growth": which?
-        return Stop("clarify", "average_change", {})
+    if ops & {"change", "increase", "decrease"} and ("average" in ops or _yearly(reading)):
+        return Stop("clarify", "average_change", {})  # ("average yearly growth", "annual change <Y1>-<Y2>")
     if "in_percent" in ops:  # "…, in percent": a share or a change said in percent, nothing else
         ops.discard("in_percent")
         if ops & {"change", "increase", "decrease"}:
@@ -783,20 +783,34 @@ def _first_op(reading: Reading, names: tuple[str, ...]) -> str | None:
     return None
 
 
+def _yearly(reading: Reading) -> bool:
+    """A change said per year over a range of years ("annual", "per year"): a yearly average, or each
+    year's change?"""
+    if reading.year_range is None and len(reading.years) < 3:
+        return False
+    tokens = reading.tokens
+    per_year = any(
+        t.has("quantifier", "per") and i + 1 < len(tokens) and tokens[i + 1].has("head", "year:singular")
+        for i, t in enumerate(tokens)
+    )
+    return per_year or any(t.has("yearly") for t in tokens)
+
+
 def _basis(reading: Reading, measure: str) -> str:
     if measure != POSTS:
         return ""
     compared = reading.threshold.index if reading.threshold else -1  # ("up to 40 posts" compares)
-    if reading.cumulative_year is not None or any(
+    added = any(
+        t.has("basis", "added") and not (reading.year_range and t.has("op", "change")) for t in reading.tokens
+    )  # (an increase from one year to another is a change, not the posts added)
+    if reading.cumulative_year is not None:
+        return "cumulative"
+    if any(
         t.has("basis", "cumulative") and not t.has("quantifier") and not t.has("range") and i != compared
         for i, t in enumerate(reading.tokens)
     ):
-        return "cumulative"
-    if any(
-        t.has("basis", "added") and not (reading.year_range and t.has("op", "change")) for t in reading.tokens
-    ):
-        return "added"  # (an increase from one year to another is a change, not the posts added)
-    return ""
+        return "added" if added else "cumulative"  # ("posts added over the plan period": added, by year)
+    return "added" if added else ""
 
 
 def _operation(reading: Reading, ops: set[str], varying, items, basis: str, config: Config) -> str | Stop:

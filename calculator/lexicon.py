@@ -27,6 +27,7 @@ LISTS = {
     "bounds": "bound",  # "and above": a range of grades or members, which is not read
     "bounds_beside": "bound_beside",  # "over <grade>", "up to <grade>": a range when a member is beside
     "audited": "audited",  # "audited": figures of years past, not marked as estimates
+    "yearly": "yearly",  # "annual": with a change over a range of years, a yearly average or each?
     "self_corrections": "correction",  # "I mean <B>": which words of the question stand is not read
     "negations": "negation",  # "not", "non-": what follows is left out, which no figure here reads
     "subtractions": "subtract",  # "<A> less <B>": B taken from A, a subtraction the calculator does not make
@@ -68,7 +69,7 @@ NUMBERED = {
 # tallies: a number with its counting word ("<both>", "<two items>"): how many, never a member's number
 YEAR = r"(?<![\d.])((?:19|20)\d\d)(\*)?(?:\s*(?:{suffixes}))?(?![\d.])"  # a year, its mark, its word
 _STEM = snowballstemmer.stemmer("english")
-COMMON_WORD = 2.5  # a word this frequent in English (Zipf scale, wordfreq) is a word, not a misspelling
+COMMON_WORD = 2.0  # a word this frequent in English (Zipf scale, wordfreq) is a word, not a misspelling
 MAX_NUMERAL = 12  # a numeral up to this may be a member's number ("<head> two"); above it, a figure
 NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no space between
     r"(?<![A-Za-z0-9_.])\(?\d{1,3}(?:[ ,]\d{3})+(?:\.\d+)?\)?(?![A-Za-z0-9_])"
@@ -211,6 +212,7 @@ class Lexicon:
     narrative: set[str] = field(default_factory=set)
     whole: set[str] = field(default_factory=set)  # words for the whole organisation
     auxiliaries: set[str] = field(default_factory=set)  # "is", "does": before a subject and its verb
+    determiners: set[str] = field(default_factory=set)  # "the": a pronoun after one is a name
 
     def add(self, phrase: str, tag: Tag) -> None:
         text = phrase_key(phrase)
@@ -299,7 +301,7 @@ class Lexicon:
             phrase_key(p)
             for p in phrases(_table(data, "predicates", path).get("auxiliaries", []), "predicates")
         }
-        for name in ("speakers", "instructions", "narrative", "whole"):
+        for name in ("speakers", "instructions", "narrative", "whole", "determiners"):
             listed = phrases(context.get(name, []), f"context.{name}")
             getattr(self, name).update(phrase_key(p) for p in listed)
 
@@ -342,8 +344,11 @@ class Lexicon:
         if not word.isascii() or not word.isalpha() or len(word) < 5 or self.is_word(word):
             return None
         found = self._closest(word)
-        common = zipf_frequency(word, "en") >= COMMON_WORD
-        return None if found and common and _STEM.stemWord(found) != _STEM.stemWord(word) else found
+        if not found or zipf_frequency(word, "en") < COMMON_WORD:
+            return found
+        same = _STEM.stemWord(found) == _STEM.stemWord(word)  # ("proposal": "proposed")
+        names = any(t.kind in ("entity", "op") for t in self.phrases.get(found, ()))  # ("supplied")
+        return found if same and not names else None
 
     def filler_form(self, word: str) -> bool:
         """An English word that is another form of a one-word filler ("planning": "plan")."""
@@ -428,9 +433,18 @@ class Lexicon:
                     for phrase in self._blanks.get(window[:k] + "\0" + window[k + 1 :], ()):
                         # a character beside a known phrase is another word, not a miswritten one
                         rest = window[1:] if k == 0 else window[:-1] if k == size - 1 else ""
+                        # nor one making a word of two characters with the one outside the window
+                        outside = (
+                            text[start - 1 : start] + window[0]
+                            if k == 0 and start
+                            else window[-1] + text[start + size : start + size + 1]
+                            if k == size - 1
+                            else ""
+                        )
                         if (
                             phrase != window
                             and _key(rest) not in self.phrases
+                            and not (len(outside) == 2 and _key(outside) in self.phrases)
                             and not _a_word_at(window, k, phrase)
                         ):
                             found.setdefault((start + k, phrase[k]), (window, phrase))

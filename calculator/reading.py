@@ -116,7 +116,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         tokens = lexicon.tokens(text)
     else:
         text, tokens, corrections = _corrected(text, lexicon)
-    tokens = _defined(tokens, config)
+    tokens = _defined(tokens, config, text)
     reading = Reading(text, language, tokens, corrections=corrections, asked=question.strip())
     past = [i for i, t in enumerate(tokens) if t.has("tense", "past")]
     reading.spent = any(
@@ -342,6 +342,11 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             unread.append(token)
             continue
         if i in reading.used:
+            continue
+        if token.has("followup", "back") and (
+            i > 0 and tokens[i - 1].text in lexicon.determiners or language != "en" and token.text.isascii()
+        ):
+            unread.append(token)  # ("the IT part": a name, not a pronoun)
             continue
         if token.has("number") and not token.tags - {t for t in token.tags if t.kind == "number"}:
             reading.numbers.append(float(token.values("number")[0]))
@@ -574,7 +579,7 @@ def _place(reading: Reading) -> None:
                 reading.used.add(i + 1)  # "<place word> <ordinal mark> <which>"
 
 
-def _defined(tokens: list[Token], config: Config) -> list[Token]:
+def _defined(tokens: list[Token], config: Config, text: str) -> list[Token]:
     """ "<a group>, i.e. <its members>": a question that says what it means by a group's name, listing
     exactly the group's members after a word that defines ("i.e.", "namely"), is read with the members
     (and a member restated in other words, with them), and so is a name the lexicon does not know before
@@ -606,11 +611,18 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
             return read_as_listed  # "<name>, that is <the same member said otherwise>"
         if group is None or len(listed) < 2:
             return tokens
-        if not group.known and _alike(listed):  # "<a name of the asker's own>, i.e. <A> plus <B>"
-            start = before
-            while start > 0 and not tokens[start - 1].known:
-                start -= 1
-            return tokens[:start] + tokens[before + 1 : at] + tokens[at + 1 :]
+        name = (
+            before - 1 if before > 0 and _bracketed(text, tokens, before) else before
+        )  # ("<name> (<abbr.>)")
+        if (
+            not group.known
+            and not tokens[name].known
+            and _alike(listed)
+            and not _qualified(tokens, name, after)
+        ):
+            return (
+                tokens[:name] + tokens[before + 1 : at] + tokens[at + 1 :]
+            )  # "<own name>, i.e. <A> plus <B>"
         for value in group.values("entity"):
             dim, key = value.split(":", 1)
             members = config.dimensions[dim].groups.get(key) if dim in config.dimensions else None
@@ -621,6 +633,27 @@ def _defined(tokens: list[Token], config: Config) -> list[Token]:
                 return read_as_listed
         return tokens
     return tokens
+
+
+def _bracketed(text: str, tokens: list[Token], at: int) -> bool:
+    """The token at `at` is written in brackets right after the one before it ("extrabudgetary (XB)")."""
+    return (
+        "(" in text[tokens[at - 1].end : tokens[at].start]
+        and ")" in text[tokens[at].end : tokens[at].end + 2]
+    )
+
+
+def _qualified(tokens: list[Token], name: int, after: int) -> bool:
+    """A name of the asker's own (from the word at `name`, not understood) that is qualified: another word
+    not understood before it ("monthly <name>"), or an operation, exclusion or negation after the members
+    (", i.e. <A> plus <B>, minus <C>")."""
+    return (
+        name > 0
+        and not tokens[name - 1].known
+        or any(
+            t.has("op") or t.has("exclude") or t.has("negation") or t.has("subtract") for t in tokens[after:]
+        )
+    )
 
 
 def _alike(listed: list[Token]) -> bool:
