@@ -154,15 +154,17 @@ class Calculator:
             if carried is not None:
                 found, followed = ([carried] if isinstance(carried, Intent) else carried), True
         elif previous is None and followup.dangling(reading):
+            asked = self.without_context(question, language, prose, previous)  # ("its" in a sentence aside)
             back = Stop("clarify", "which_reference", {"words": reading.text})  # "it" with nothing before
-            return self.stopped(back, reading, language)
+            return asked if asked is not None else self.stopped(back, reading, language)
         if found is None:
             return None
         if isinstance(found, Stop) and found.kind == "unread":
             named = self.row_below(reading, language)  # words naming a row under the figure asked for
             if named is not None:
                 return named
-            asked = self.without_context(question, language, prose, previous)
+        if isinstance(found, Stop) and (found.kind == "unread" or found.message == "which_reference"):
+            asked = self.without_context(question, language, prose, previous)  # (words in a sentence aside)
             if asked is not None:
                 return asked
         if isinstance(found, Stop):
@@ -191,6 +193,8 @@ class Calculator:
             or self.said_of_one(reading, intent, language)
             or _year_unused(reading, result)
             or _named_again(reading, self.config)
+            or self.either_or(reading, intent)
+            or self.whole_joined(reading, language)
         )
         if doubt is not None:
             return self.stopped(doubt, reading, language)
@@ -367,6 +371,33 @@ class Calculator:
             return None
         return Stop("clarify", "whole_or_member", {"member": self.phraser.member(*member, language)})
 
+    def either_or(self, reading: Reading, intent: Intent) -> Stop | None:
+        """Members joined by "or" and added up with no word that adds ("<A> or <B> for <C>?"): one of
+        them is meant, which is asked."""
+        if intent.operation != "sum" or any(t.has("op", "sum") for t in reading.tokens):
+            return None
+        if any(_says(reading.text, word) for word in self.lexicon.disjunctions):
+            return Stop("clarify", "either_or", {})
+        return None
+
+    def whole_joined(self, reading: Reading, language: str) -> Stop | None:
+        """The organisation's own name joined to a member by a word that lists or adds ("<A> and UN-Habitat
+        in total"): the whole and a part of it, which is asked."""
+        tokens, whom = reading.tokens, set(self.config.role("whom"))
+        for i, tok in enumerate(tokens):
+            near = tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 3]
+            if tok.text not in self.lexicon.organisation or not any(
+                t.has("and") or t.has("op", "sum") for t in near
+            ):
+                continue
+            for m in reading.mentions:
+                member = next(((d, k) for d, k in m.readings if d in whom), None)
+                if member is not None:
+                    return Stop(
+                        "clarify", "whole_or_member", {"member": self.phraser.member(*member, language)}
+                    )
+        return None
+
     def unaudited(self, reading: Reading, result: Result) -> Stop | None:
         """ "Audited" figures asked for: each figure used must be of a year before the budget year that its
         table does not mark as an estimate; else the document has no audited figure."""
@@ -379,30 +410,56 @@ class Calculator:
         return Stop("absent", "not_audited", {"years": years})
 
     def said_of_one(self, reading: Reading, intent: Intent, language: str) -> Stop | None:
-        """Members listed ("<A> and <B>") with a member of another dimension said of the second one only
-        ("the total budget of <A> and the <source> budget of <B>"): after the word that joins them, just
-        before the second, and nowhere else. Whether it is meant for all of them is asked."""
+        """Members listed ("<A> and <B>") with something said of one of them only: a member of another
+        dimension after the word that joins them, just before the second, and nowhere else ("the total
+        budget of <A> and the <source> budget of <B>"); or one said before that word while the second has a
+        word for its whole ("the <source> budget of <A> and the total of <B>", "<B>'s total"). Whether it
+        is meant for all of them is asked."""
         if not intent.varying:
             return None
         tokens, dimension = reading.tokens, intent.varying[0]
         listed = [m for m in reading.mentions if dimension in m.dimensions]
         for a, b in zip(listed, listed[1:], strict=False):
             end = last_index(reading, a)
+            joiner = next(
+                (k for k in range(end + 1, b.index) if tokens[k].has("and") or tokens[k].has("op")), None
+            )
+            if joiner is None:
+                continue
             for m in reading.mentions:
                 if dimension in m.dimensions or not (end < m.index and last_index(reading, m) < b.index):
                     continue
-                joined = any(t.has("and") or t.has("op") for t in tokens[end + 1 : m.index])
                 attached = all(
-                    only_kinds(t, ("filler", "measure")) for t in tokens[last_index(reading, m) + 1 : b.index]
+                    only_kinds(t, ("filler", "measure", "share"))
+                    for t in tokens[last_index(reading, m) + 1 : b.index]
                 )
                 elsewhere = any(o is not m and set(o.readings) & set(m.readings) for o in reading.mentions)
-                if joined and attached and not elsewhere:
+                if m.index > joiner and attached and not elsewhere:
                     return Stop(
-                        "clarify",
-                        "said_of_one",
-                        {"words": m.words, "member": self.phraser.member(*b.readings[0], language)},
+                        "clarify", "said_of_one", {"words": m.words, "member": self.member_of(b, language)}
                     )
+            said_before = any(dimension not in m.dimensions and m.index < joiner for m in reading.mentions)
+            whole = self.whole_of(reading, joiner, b)
+            if said_before and whole is not None:
+                return Stop("clarify", "said_of_one", {"words": whole, "member": self.member_of(b, language)})
         return None
+
+    def whole_of(self, reading: Reading, joiner: int, member: Mention) -> str | None:
+        """A word for a whole said of `member`: after the word that joins it to the one before, before it
+        ("the total of <B>") or just after it ("<B>'s total", "<B>'s budget")."""
+        tokens = reading.tokens
+        after = last_index(reading, member) + 1
+        while after < len(tokens) and tokens[after].text in self.lexicon.possessives:
+            after += 1
+        whole = [  # "the total of <B>", "the whole budget of <B>"
+            t for t in tokens[joiner + 1 : member.index] if t.has("op", "sum") or _whole_word(t)
+        ]
+        if last_index(reading, member) + 1 < after < len(tokens):  # "<B>'s total", "<B>'s budget"
+            whole += [tokens[after]] if _whole_word(tokens[after]) or tokens[after].has("measure") else []
+        return whole[0].text if whole else None
+
+    def member_of(self, mention: Mention, language: str) -> str:
+        return self.phraser.member(*mention.readings[0], language)
 
     def theme_named(self, reading: Reading, result: Result, language: str) -> Stop | None:
         """A word that names a member again, apart from it ("<member> <category> on <a word of its name>"),
@@ -714,6 +771,10 @@ def _made_of(text: str, words: set[str], whole: bool = True) -> bool:
         if any(text[start:end] in words for start in reach):
             reach.add(end)
     return len(text) in reach
+
+
+def _whole_word(token) -> bool:
+    return token.has("followup", "scope") and not token.has("followup", "moves")
 
 
 def _year_unused(reading: Reading, result: Result) -> Stop | None:

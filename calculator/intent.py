@@ -348,7 +348,9 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
     for i, token in enumerate(tokens):
         if not token.has("measure", POSTS):
             continue
-        if config.posts_cost not in _readings_of(token) and not _for_a_purpose(reading, i):
+        goes = any(t.has("share", "to") for t in tokens)
+        bare = goes and only_kinds(token, ("measure", "filler"))  # ("how much of <source> goes to <staff>")
+        if config.posts_cost not in _readings_of(token) and not (bare or _for_a_purpose(reading, i)):
             continue  # ("<source> for <staff>": their number, or the money for them?)
         before = i - 1
         while before >= 0 and only_kinds(tokens[before], ("filler",)):
@@ -552,6 +554,10 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     basis = _basis(reading, measure)
     if measure != POSTS and not reading.years and any(t.has("basis", "horizon") for t in reading.tokens):
         return Stop("absent", "money_over_plan", {"year": config.budget_year})  # (one budget year's money)
+    series = [k for d in items if config.dimensions[d].stocks for k in items[d]]  # (lines over years)
+    stocks = {k for d in items for k in items[d] if k in config.dimensions[d].stocks}
+    if measure != POSTS and reading.cumulative_year is not None and series and not stocks:
+        return Stop("clarify", "up_to_year", {"year": reading.cumulative_year})  # (that year's, or the sum?)
     compared = reading.threshold.index if reading.threshold else -1  # ("more than <number>" compares)
     ops = {
         v
@@ -784,13 +790,15 @@ def _first_op(reading: Reading, names: tuple[str, ...]) -> str | None:
 
 
 def _yearly(reading: Reading) -> bool:
-    """A change said per year over a range of years ("annual", "per year"): a yearly average, or each
-    year's change?"""
+    """A change said per year over a range of years ("annual", "per year", "each year"): a yearly
+    average, or each year's change?"""
     if reading.year_range is None and len(reading.years) < 3:
         return False
     tokens = reading.tokens
     per_year = any(
-        t.has("quantifier", "per") and i + 1 < len(tokens) and tokens[i + 1].has("head", "year:singular")
+        (t.has("quantifier", "per") or t.has("quantifier", "each"))
+        and i + 1 < len(tokens)
+        and tokens[i + 1].has("head", "year:singular")
         for i, t in enumerate(tokens)
     )
     return per_year or any(t.has("yearly") for t in tokens)

@@ -213,6 +213,9 @@ class Lexicon:
     whole: set[str] = field(default_factory=set)  # words for the whole organisation
     auxiliaries: set[str] = field(default_factory=set)  # "is", "does": before a subject and its verb
     determiners: set[str] = field(default_factory=set)  # "the": a pronoun after one is a name
+    organisation: set[str] = field(default_factory=set)  # the organisation's own name
+    disjunctions: set[str] = field(default_factory=set)  # "or": one member, not their sum
+    possessives: set[str] = field(default_factory=set)  # "'s": between a member and what is said of it
 
     def add(self, phrase: str, tag: Tag) -> None:
         text = phrase_key(phrase)
@@ -299,9 +302,19 @@ class Lexicon:
         self.abbreviations |= {normalise(p) for p in phrases(context.get("abbreviations", []), "context")}
         self.auxiliaries |= {
             phrase_key(p)
-            for p in phrases(_table(data, "predicates", path).get("auxiliaries", []), "predicates")
+            for p in phrases(_table(data, "predicates", path).get("auxiliaries", []), "auxiliaries")
         }
-        for name in ("speakers", "instructions", "narrative", "whole", "determiners"):
+        lists = (
+            "speakers",
+            "instructions",
+            "narrative",
+            "whole",
+            "determiners",
+            "organisation",
+            "disjunctions",
+            "possessives",
+        )
+        for name in lists:
             listed = phrases(context.get(name, []), f"context.{name}")
             getattr(self, name).update(phrase_key(p) for p in listed)
 

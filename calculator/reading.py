@@ -358,7 +358,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or only_kinds(token, ("ranked",))  # "ranks" with no place after it
             or token.has("negation")  # "not <theme>": never read
             or token.has("correction")  # "I mean <B>": which words stand, not read
-            or token.has("range", "after")  # "after" a year with no range after it: not read
+            or token.has("range", "after")  # "after" a year with no range after it: not read (a word that
+            and (not token.has("filler") or _beside_a_year(tokens, i))  # also fills: only beside a year)
             or token.has("define")  # a definition not read as a group's members
             or token.has("bound")  # "<grade> and above": a range; "+" only joins two alike
             and (only_kinds(token, ("bound",)) or not _between_alike(reading, token))
@@ -504,6 +505,10 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
             corrections.append(fixed)
             text = text[:at] + fixed[1] + text[end:]
             tokens = lexicon.tokens(text)
+
+
+def _beside_a_year(tokens: list[Token], i: int) -> bool:
+    return any(0 <= j < len(tokens) and tokens[j].has("year") for j in (i - 1, i + 1))
 
 
 def _beside_a_member(tokens: list[Token], i: int) -> bool:

@@ -471,7 +471,8 @@ def test_the_generated_questions(assistant, generated):
         (HELDOUT["m"], 0.75),  # first score 58.6% (3 wrong, 2 disputed), then tuned on
         (HELDOUT["n"], 0.65),  # first score 60.0% (3 wrong), then tuned on
         (HELDOUT["o"], 0.8),  # first score 68.6% (3 wrong, all disputed), then tuned on
-        (HELDOUT["p"], 0.8),  # the last set: first score 72.9% (5 wrong, 4 disputed), tuned on least
+        (HELDOUT["p"], 0.8),  # first score 72.9% (5 wrong, 4 disputed), then tuned on
+        (HELDOUT["q"], 0.7),  # the last set: first score 58.6% (9 wrong: 7 disputed, 1 the scorer's)
         (NUMERIC_QUESTIONS, 0.95),
         (PARAPHRASES, 0.95),
     ],

@@ -844,3 +844,42 @@ def test_second_pass_shapes_get_no_figure(assistant, question):
 @pytest.mark.parametrize("question, value", SECOND_PASS_PLAIN)
 def test_second_pass_plain_questions_keep_their_figure(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+# From the third adversarial pass of the landing after set P (992 questions, 127 wrong figures).
+THIRD_PASS_NO_FIGURE = [
+    "How much of the regular budget goes to staff?",  # their number, or the money for them?
+    "How much of the FNE goes to employees?",
+    "How many posts do SP2 and UN-Habitat have in total?",  # the whole and a part of it
+    "次级方案2和人居署一共有多少员额？",
+    "Give me the FNE of SP1 and the total of SP2.",  # a source said of the first, a whole of the second
+    "SP1's FNE and SP2's budget: total?",
+    "次级方案1的基金会非专用和次级方案2的全部预算加起来是多少？",
+    "FNE or RB for SP4?",  # one of them, not their sum
+    "次级方案4的基金会非专用或经常预算是多少？",
+    "How did contributions change each year from 2014 to 2018?",  # each year's change, or an average?
+    "2014到2018年捐款每年变化多少？",
+    "How many posts are added from 2022 on?",  # a year with nothing after it
+    "2021年后新增的G-5员额有多少？",
+    "What were contributions up to 2017 in total?",  # that year's, or the sum of the years to it?
+    "截至2017年捐款累计多少？",
+    "What is the total budget of the agency as a whole for subprogramme 3?",
+]
+THIRD_PASS_PLAIN = [
+    ("What was the fund balance as of 2017?", -327),  # a balance: a position at a date
+    ("What is UN-Habitat's TC for SP4?", 59531.6),  # the organisation's name, not the whole
+    ("What are the regular budget of SP3 and SP4 together?", 3599.6),
+    ("2018 年基金会年终资金余额（扣除业务准备金之后）是多少？", -23),  # 之后 beside no year
+    ("请问行政领导和管理部分由基金会非专用资金供资的员额数为多少？", 21),
+    ("My delegation is preparing its statement. How many P-4 posts are proposed in 2020? Thanks.", 35),
+]
+
+
+@pytest.mark.parametrize("question", THIRD_PASS_NO_FIGURE)
+def test_third_pass_shapes_get_no_figure(assistant, question):
+    assert figure(assistant, question) is None
+
+
+@pytest.mark.parametrize("question, value", THIRD_PASS_PLAIN)
+def test_third_pass_plain_questions_keep_their_figure(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
