@@ -556,7 +556,13 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         return Stop("absent", "money_over_plan", {"year": config.budget_year})  # (one budget year's money)
     series = [k for d in items if config.dimensions[d].stocks for k in items[d]]  # (lines over years)
     stocks = {k for d in items for k in items[d] if k in config.dimensions[d].stocks}
-    if measure != POSTS and reading.cumulative_year is not None and series and not stocks:
+    if (
+        measure != POSTS
+        and reading.cumulative_year is not None
+        and len(reading.years) == 1
+        and series
+        and not stocks
+    ):
         return Stop("clarify", "up_to_year", {"year": reading.cumulative_year})  # (that year's, or the sum?)
     compared = reading.threshold.index if reading.threshold else -1  # ("more than <number>" compares)
     ops = {
