@@ -220,9 +220,8 @@ class Calculator:
     def without_context(
         self, question: str, language: str, prose: bool, previous: Intent | None
     ) -> Outcome | None:
-        """A question not read whole, in sentences: one asks, and each of the others asks nothing and
-        names nothing the asking one does not (words not understood aside; no number, no word that narrows
-        the question): the asking sentence's answer or question back, saying what was set aside; None
+        """A question not read whole, in sentences: one asks, and each of the others may be set aside
+        (`set_aside`): the asking sentence's answer or question back, saying what was set aside; None
         otherwise."""
         sentences = self.lexicon.sentences(question)
         if len(sentences) < 2:
