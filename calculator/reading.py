@@ -298,6 +298,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         reading.heads.append(HeadUse(head, dimension, how, token.text, token.start, token.end, i, count))
 
     _pronouns(reading, config)
+    _bracketed_restatements(reading)
 
     # 4. years, a range ("A to B"), "by <year>" (all posts by then)
     years = [i for i, t in enumerate(tokens) if t.has("year")]
@@ -505,6 +506,19 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
             corrections.append(fixed)
             text = text[:at] + fixed[1] + text[end:]
             tokens = lexicon.tokens(text)
+
+
+def _bracketed_restatements(reading: Reading) -> None:
+    """A name in brackets after a member ("<A>, this <head> (<abbr.>)") that can read as that member
+    restates it: it is read as that member only, not as another dimension's."""
+    text = reading.text
+    for k in range(1, len(reading.mentions)):
+        mention, before = reading.mentions[k], reading.mentions[k - 1]
+        opened = text[: mention.start].rstrip().endswith(("(", "\uff08"))
+        closed = text[mention.end :].lstrip().startswith((")", "\uff09"))
+        same = tuple(r for r in mention.readings if r in before.readings)
+        if opened and closed and same and len(same) < len(mention.readings):
+            reading.mentions[k] = replace(mention, readings=same)
 
 
 def _beside_a_year(tokens: list[Token], i: int) -> bool:

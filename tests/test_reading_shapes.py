@@ -872,6 +872,8 @@ THIRD_PASS_PLAIN = [
     ("2018 年基金会年终资金余额（扣除业务准备金之后）是多少？", -23),  # 之后 beside no year
     ("请问行政领导和管理部分由基金会非专用资金供资的员额数为多少？", 21),
     ("My delegation is preparing its statement. How many P-4 posts are proposed in 2020? Thanks.", 35),
+    # a name in brackets restates the member before it (set R's r053: the source of funding it was read as)
+    ("方案支助这一组成部分（PS）一共有多少个P-3员额？", 23),
 ]
 
 
