@@ -511,13 +511,14 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
 def _bracketed_restatements(reading: Reading) -> None:
     """A name in brackets after a member ("<A>, this <head> (<abbr.>)") that can read as that member
     restates it: it is read as that member only, not as another dimension's."""
-    text = reading.text
     for k in range(1, len(reading.mentions)):
         mention, before = reading.mentions[k], reading.mentions[k - 1]
-        opened = text[: mention.start].rstrip().endswith(("(", "\uff08"))
-        closed = text[mention.end :].lstrip().startswith((")", "\uff09"))
         same = tuple(r for r in mention.readings if r in before.readings)
-        if opened and closed and same and len(same) < len(mention.readings):
+        if (
+            _bracketed(reading.text, mention.start, mention.end)
+            and same
+            and len(same) < len(mention.readings)
+        ):
             reading.mentions[k] = replace(mention, readings=same)
 
 
@@ -631,7 +632,9 @@ def _defined(tokens: list[Token], config: Config, text: str) -> list[Token]:
         if group is None or len(listed) < 2:
             return tokens
         name = (
-            before - 1 if before > 0 and _bracketed(text, tokens, before) else before
+            before - 1
+            if before > 0 and _bracketed(text, tokens[before].start, tokens[before].end)
+            else before
         )  # ("<name> (<abbr.>)")
         if (
             not group.known
@@ -654,12 +657,9 @@ def _defined(tokens: list[Token], config: Config, text: str) -> list[Token]:
     return tokens
 
 
-def _bracketed(text: str, tokens: list[Token], at: int) -> bool:
-    """The token at `at` is written in brackets right after the one before it ("extrabudgetary (XB)")."""
-    return (
-        "(" in text[tokens[at - 1].end : tokens[at].start]
-        and ")" in text[tokens[at].end : tokens[at].end + 2]
-    )
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """The words from `start` to `end` are written in brackets, of either width ("extrabudgetary (XB)")."""
+    return text[:start].rstrip().endswith(("(", "\uff08")) and text[end:].lstrip().startswith((")", "\uff09"))
 
 
 def _qualified(tokens: list[Token], name: int, after: int) -> bool:
