@@ -483,14 +483,31 @@ class Assistant:
         text = question
         for ref in refs:
             text = text.replace(ref.text, " , ")  # (a word before it, "per", no longer reads what followed)
-        outcome = self.calculator.handle(text, language, prose=kind == "paragraph")
+        named = list(dict.fromkeys(r.id for r in refs))
+        defines = kind == "paragraph" and all(self.names_without_figure(i, text, language) for i in named)
+        outcome = self.calculator.handle(text, language, prose=kind == "paragraph" and not defines)
         if outcome is None or outcome.status != "answered":
             return None
+        if defines:  # ("the core budget as para 46 defines it"): the tables' figure, the paragraph cited
+            outcome.sources += [("paragraph", ident) for ident in named]
+            labels = ", ".join(f"¶{ident}" for ident in named)
+            outcome.answer += " " + t("calc.paragraph_without_figure", language, labels=labels)
+            return outcome
         cited = {ident for k, ident in outcome.sources if k == kind}
-        named = {r.id for r in refs}
         if kind == "paragraph":  # the paragraph states the figure (a table may give it too)
-            return outcome if cited & named else None
-        return outcome if cited and cited <= named else None  # every cell from the tables named
+            return outcome if cited & set(named) else None
+        return outcome if cited and cited <= set(named) else None  # every cell from the tables named
+
+    def names_without_figure(self, ident: str, question: str, language: str) -> bool:
+        """A paragraph that prints no number but its own and years, and names something the question
+        names: it names or defines what is asked, and states no figure of its own."""
+        unit = self.document.get("paragraph", ident)
+        if unit is None or self.calculator is None:
+            return False
+        if not all(n == ident or n.isdigit() and 1900 <= int(n) <= 2100 for n in numbers(unit.text)):
+            return False
+        said = " ".join((unit.text, self.in_language(unit, "en").text)).lower()
+        return any(m.words.lower() in said for m in self.calculator.read(question, language).mentions)
 
     def calculate(self, question: str, language: str, outcome: Outcome, route: str = "calculator") -> Answer:
         citations = []

@@ -1643,6 +1643,11 @@ def _content(token) -> bool:
     return token.known and not only_kinds(token, ("filler", "ask", "op"))
 
 
+def _mention_of(reading: Reading, token) -> set[tuple[tuple[str, str], ...]]:
+    """The readings of the mention the token is part of (empty: none)."""
+    return {m.readings for m in reading.mentions if m.start <= token.start < m.end}
+
+
 def _in_mention(reading: Reading, token) -> bool:
     return any(m.start <= token.start < m.end for m in reading.mentions)
 
@@ -1740,12 +1745,16 @@ def _cost_over_posts(reading: Reading, config: Config) -> bool:
     between = tokens[max(line[0], divide[0]) + 1 : counted[0]]
     after = tokens[counted[0] + 1 :]
     asks = [t for t in between if t.has("ask")]
+    first = tokens[min(line[0], divide[0])].start
+    said = {m.readings for m in reading.mentions if m.end <= first}
+    again = set().union(*(_mention_of(reading, t) for t in between))
     return (
         len(asks) <= 1
-        and not any(_in_mention(reading, t) or t.has("quantifier") for t in between)
+        and (not again or again == said)
+        and not any(t.has("quantifier") for t in between)
         and not any(t.has("followup", "scope") or t.has("quantifier", "all") for t in after)
     )  # (the posts qualified apart, "the total number of <member> posts", "of the whole organisation": not
-    # the line's own posts)
+    # the line's own posts; "<member> <cost line> ÷ <member> posts" qualifies them alike)
 
 
 def _per_post_words(reading: Reading) -> bool:

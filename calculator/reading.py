@@ -398,7 +398,7 @@ def _aside(token: Token) -> bool:
     """A word between two years that leaves them a range: a figure stated, a filler, a verb of change."""
     return (
         only_kinds(token, ("number",))
-        or only_kinds(token, ("filler", "joiner", "range", "basis"))
+        or only_kinds(token, ("filler", "joiner", "range", "basis", "budget_year"))
         or token.has("op", "change")
         and only_kinds(token, ("op", "basis"))
     )
