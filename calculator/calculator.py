@@ -167,6 +167,10 @@ class Calculator:
             asked = self.without_context(question, language, prose, previous)  # (words in a sentence aside)
             if asked is not None:
                 return asked
+        if isinstance(found, Stop) and found.kind == "clarify":  # (a sentence aside read as a second ask)
+            asked = self.without_context(question, language, prose, previous)
+            if asked is not None and asked.status == "answered":
+                return asked
         if isinstance(found, Stop):
             restated = self.restated_aside(question, language, previous)
             return restated if restated is not None else self.stopped(found, reading, language)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from calculator.config import Config
-from calculator.cube import ALL, Cube, Fact, Want
+from calculator.cube import ALL, Cube, Fact, Want, make_key
 from calculator.intent import MONEY, POSTS, YEAR, Intent, Stop
 
 PERCENT, RATIO, COUNT, MIXED = "%", "ratio", "count", "mixed"
@@ -33,6 +33,9 @@ class Figure:
     summed: str = ""  # the dimension whose members were added up ("" when printed as such)
     scope: tuple[tuple[str, str], ...] = ()  # what the answering table is about that the question left out
     doubt: tuple[Fact, Fact] | None = None  # (its table's total, another table's figure for that total)
+    lines: tuple[float, tuple[tuple[int, Fact], ...]] | None = (
+        None  # its table's own lines give another figure
+    )
 
     @property
     def unit(self) -> str:
@@ -180,7 +183,38 @@ class Executor:
             "",
             scope if relaxed else (),
             doubts.get(id(first)),
+            self._own_lines(first),
         )
+
+    def _own_lines(self, fact: Fact) -> tuple[float, tuple[tuple[int, Fact], ...]] | None:
+        """A line printed as the total of other lines of its table (or as one line net of others) whose
+        lines, as printed in the same table and year, give another figure: (that figure, the signed lines).
+        None when they agree (within the rounding of the lines) or are not all printed."""
+        if fact.source_kind == "paragraph":
+            return None
+        for dim, key in fact.coords.items():
+            spec = self.config.dimensions.get(dim)
+            if spec is None:
+                continue
+            if key in spec.within:
+                signed = [(1, part) for part in spec.within[key]]
+            elif key in spec.net:
+                whole, taken = spec.net[key]
+                signed = [(1, whole)] + [(-1, part) for part in taken]
+            else:
+                continue
+            lines = []
+            for sign, part in signed:
+                found, _ = self.cube.find_key(make_key(fact.measure, {**fact.coords, dim: part}, fact.year))
+                same = [f for f in found if f.source == fact.source]
+                if not same:
+                    return None
+                lines.append((sign, same[0]))
+            expected = round(sum(sign * f.value for sign, f in lines), 6)
+            step = 0.05 if any("." in f.raw for _, f in lines) else 0.5  # half the last printed digit
+            if abs(expected - fact.value) > step * len(lines) + 1e-9:
+                return expected, tuple(lines)
+        return None
 
     def _doubt(self, fact: Fact) -> tuple[Fact, Fact] | None:
         """A fact from a table whose own totals a preferred table gives differently: a component's table that

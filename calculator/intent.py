@@ -965,9 +965,11 @@ def _share(
         whole = [dk for m, dk in before if m.index < split]  # "W goes to P, in percent?": W before the word
     elif before and not after and (split := _divider(tokens, at, before, "part")) is not None:
         whole = [dk for m, dk in before if m.index > split]  # "P <is> W's <percent>": W after the copula
+    elif before and (own := [dk for m, dk in after if _pronoun(reading, m) and dk in dict(before).values()]):
+        whole = own  # "For <W>, what percent of its budget goes on <P>?": the pronoun's member
     elif before and _topic(reading, at, before, after):  # "W: what percent goes to P?"
         whole = [dk for _, dk in before]
-    elif before:  # "P's share of W"
+    elif before and _of_next(reading, at, after):  # "P's share of W"
         whole = [dk for _, dk in after]
     elif after:
         dividers = [
@@ -1287,6 +1289,18 @@ def _topic(reading: Reading, at: int, before: list, after: list) -> bool:
         and all(only_kinds(t, ("filler", "share")) for t in between)
     )  # ("<W>'s budget, what share is <P>?", "Of <W>, what share is in <P>?": a copula, then the part)
     return copula or any(t.has("share", "to") for t in between)
+
+
+def _pronoun(reading: Reading, mention: Mention) -> bool:
+    return reading.tokens[mention.index].has("quantifier", "pronoun")
+
+
+def _of_next(reading: Reading, at: int, after: list) -> bool:
+    """The members after the share word are its whole ("<P>'s share of <W>", "<P>'s share is what percent
+    of <W>"), unless a word for money or posts, or a verb saying what the whole goes to, stands between
+    ("what percent of the budget goes on <W>" makes <W> the part)."""
+    first = min((m.index for m, _ in after), default=at + 1)
+    return not any(t.has("measure") or t.has("share", "to") for t in reading.tokens[at + 1 : first])
 
 
 def _divider(tokens: list, at: int, before: list, kind: str) -> int | None:

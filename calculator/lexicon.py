@@ -58,7 +58,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "ranked": "ranked",  # "<ordinal> largest": max / min after an ordinal; "place": "ranks <ordinal>"
     "thresholds": "threshold",  # "more than <number>": above / at_least / below / at_most, beside a number
 }
-_SENTENCE_END = re.compile(r"[.!?;]+(?=\s|$)|[。！？；]+")
+_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|[。！？；：]+")
 NUMBERED = {
     "numerals": "numeral",
     "ordinals": "ordinal",
@@ -320,8 +320,8 @@ class Lexicon:
 
     def sentences(self, text: str) -> list[str]:
         """The sentences of a question: split after a full stop, question or exclamation mark (or a
-        semicolon) followed by a space or the end, or after one of the wide marks of Chinese anywhere; a
-        full stop after an abbreviation ("i.e.", "para.") or a single letter ends nothing."""
+        semicolon or colon) followed by a space or the end, or after one of the wide marks of Chinese
+        anywhere; a full stop after an abbreviation ("i.e.", "para.") or a single letter ends nothing."""
         found, start = [], 0
         for mark in _SENTENCE_END.finditer(text):
             stop = mark.group()[0] == "."
@@ -464,17 +464,19 @@ class Lexicon:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def arabic_years(self, text: str) -> str:
-        """Years written with a script's own digits, before a year word ("<four digits><year word>"),
-        written with Arabic digits."""
+        """Years written with a script's own digits, written with Arabic digits: four digits before a
+        year word ("<four digits><year word>"), or four digits alone that make a year of this century or
+        the last decade of the one before ("<four digits> to <four digits>")."""
         if not self.digits or not self.year_words:
             return text
         digits = "".join(re.escape(d) for d in self.digits)
         words = "|".join(re.escape(w) for w in self.year_words)
-        return re.sub(
-            rf"([{digits}]{{4}})(?=\s*(?:{words}))",
-            lambda m: "".join(str(self.digits[c]) for c in m.group(1)),
-            text,
-        )
+
+        def arabic(match: re.Match[str]) -> str:
+            year = "".join(str(self.digits[c]) for c in match.group(1))
+            return year if match.group(2) is not None or 1990 <= int(year) <= 2099 else match.group(1)
+
+        return re.sub(rf"(?<![{digits}])([{digits}]{{4}})(?![{digits}])(?=(\s*(?:{words}))?)", arabic, text)
 
     def spelled_numbers(self, text: str) -> str:
         """Numbers written in words or characters ("forty-five", "two hundred and five", forty or five
@@ -546,7 +548,8 @@ class Lexicon:
 
     def name_words(self, dimension: str, key: str) -> set[str]:
         """The words of every phrase naming a member (English words by their first five letters, each
-        Chinese character), and of its display names: a word of the member's own long name."""
+        Chinese character), and of its display names: a word of the member's own long name. Not the
+        words of a head ("<head> 2"): those name the kind, not the member."""
         if self._name_words is None:
             self._name_words = {}
             for phrase, tags in self.phrases.items():
@@ -559,6 +562,14 @@ class Lexicon:
                         self._name_words.setdefault(f"{dim}:{member}", set()).update(
                             _name_terms(normalise(shown))
                         )
+            heads = {
+                term
+                for phrase, tags in self.phrases.items()
+                if phrase.isascii() and any(tag.kind == "head" for tag in tags)
+                for term in _name_terms(phrase)
+            }
+            for words in self._name_words.values():
+                words -= heads
         return self._name_words.get(f"{dimension}:{key}", set())
 
     def name(self, dimension: str, key: str, language: str) -> str:

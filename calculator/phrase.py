@@ -497,6 +497,20 @@ class Phraser:
                 name = self.what(figure.want, language)
                 text += t(key, language, cite=cite, raw=agree.raw, quote=agree.row, name=name)
                 sources.append(("paragraph", agree.source))
+            if figure.lines is not None and len(result.figures) == 1:
+                expected, lines = figure.lines
+                first = figure.facts[0]
+                printed = [(sign, f) for sign, f in lines if not f.nil]  # (a nil line adds nothing)
+                signs = [(" − " if sign < 0 else " + ") if i else "" for i, (sign, _) in enumerate(printed)]
+                formula = "".join(f"{sign}{f.raw}" for sign, (_, f) in zip(signs, printed, strict=True))
+                text += t(
+                    "calc.own_lines",
+                    language,
+                    table=cite_label(_kind(first), first.source, self.labels),
+                    raw=first.raw,
+                    expected=fmt(expected, first.unit, all("." not in f.raw for _, f in printed)),
+                    formula=formula,
+                )
             if figure.doubt is not None:
                 total, better = figure.doubt
                 text += t(

@@ -823,17 +823,71 @@ THIRD_PASS_PLAIN = [
     ("方案支助这一组成部分（PS）一共有多少个P-3员额？", 23),
 ]
 
+# -- this landing (sets Q, R and S): general shapes, each with its fail-closed neighbour ---------------
+FOURTH_PASS_PLAIN = [
+    # a paragraph named that prints no figure names what is asked: the tables' figure, the paragraph cited
+    ("What is the 2020 core budget as defined in paragraph 46?", 30090.2),
+    ("按第46段的口径，2020年核心预算（基金会非专用+经常预算）合计多少？", 30090.2),
+    # "<member> <cost line> ÷ <member> posts" qualifies both alike: the cost per post
+    ("RB post costs ÷ RB posts", 134.3),
+    ("What's the average cost per regular-budget-funded post in 2020 (RB post costs ÷ RB posts)?", 134.3),
+    ("基金会捐款收入从2019年预计数到2020年预计数增长了百分之几？", 230.1),  # a range's years "estimated"
+    ("Total number of General Service posts in the 2020 staffing tables?", 87),
+    ("Which subprogramme plans the most technical materials in 2020? Give the count.", 21),
+    ("四个次级方案里面，哪个的总预算最少？给我个数。", 38627.5),  # an instruction sentence, not a count
+    ("Delegation asked me this: by how much do SP4's total resources exceed SP1's?", 29733.8),
+    ("二〇二〇到二〇二三这四年合计，P-5一共要多少个？", 59),  # years in Chinese digits
+    ("FNE里头非员额的钱一共多少？", 2008.1),
+    # "for <W>, what percent of the/its budget goes on <P>": <P> of <W>, not <W> of all <P>
+    ("For SP2, what percent of the budget goes on general operating expenses?", 12.8),
+    (
+        "For the shared prosperity subprogramme, what percent of its budget goes on general operating"
+        " expenses?",
+        12.8,
+    ),
+    ("SP4's share is what percentage of TC?", 40.4),
+    (
+        "Looking at the Foundation financial trends table (3.0): how much does the contributions line jump"
+        " from 2019 to 2020, in percent?",
+        230.1,
+    ),
+    ("In the staggered recruitment plan, how many P3s come on board in twenty twenty-one?", 14),
+    ("Over the whole 2020-2023 strategic plan period, how many posts in total are slated for SP3?", 53),
+    ("How many times bigger is the tech coop pot than the earmarked Foundation money in 2020?", 2.32),
+]
+FOURTH_PASS_NO_FIGURE = [
+    "What is the budget of subprogramme 2 according to paragraph 46?",  # ¶46 does not name it
+    "Per paragraph 47, what is the estimate for 2020?",
+    "SP1 RB post costs ÷ RB posts",  # the posts qualified apart
+    "RB post costs divided by SP1 posts",
+    "How many tables does SP1 have?",
+    "What does SP2 give to SP3?",
+    "SP 2 as a percentage of all subprogrammeq' budgets?",  # a miswritten head is no word of SP2's name
+    "subprogramme 1: how much is spent on publications?",
+    "次级方案二〇的预算",
+]
+
 
 @pytest.mark.parametrize(
     "question, value",
-    FIGURES + BY_THE_PLAN_AND_AUDITED + SAID_OF_ALL + SECOND_PASS_PLAIN + THIRD_PASS_PLAIN,
+    FIGURES
+    + BY_THE_PLAN_AND_AUDITED
+    + SAID_OF_ALL
+    + SECOND_PASS_PLAIN
+    + THIRD_PASS_PLAIN
+    + FOURTH_PASS_PLAIN,
 )
 def test_the_figure(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
 
 
 @pytest.mark.parametrize(
-    "question", NO_FIGURE + SELF_CORRECTED_AND_OVER_THE_PLAN + SECOND_PASS_NO_FIGURE + THIRD_PASS_NO_FIGURE
+    "question",
+    NO_FIGURE
+    + SELF_CORRECTED_AND_OVER_THE_PLAN
+    + SECOND_PASS_NO_FIGURE
+    + THIRD_PASS_NO_FIGURE
+    + FOURTH_PASS_NO_FIGURE,
 )
 def test_no_figure(assistant, question):
     assert figure(assistant, question) is None
@@ -843,3 +897,28 @@ def test_no_figure(assistant, question):
 def test_a_question_back(assistant, question):
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "printed", "lines"),
+    [
+        ("What was total income to the Foundation's non-earmarked account in 2014?", "7 610", "7 947"),
+        ("2018年底基金会的资金和储备金余额是多少？", "1 280", "1 459"),
+    ],
+)
+def test_a_total_its_own_lines_contradict_says_so(assistant, question, printed, lines):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"]["value"] == pytest.approx(float(printed.replace(" ", "")))
+    assert lines in answer["answer"] and printed in answer["answer"]
+
+
+def test_a_total_its_own_lines_agree_with_has_no_such_note(assistant):
+    answer = assistant.ask("Foundation total income 2016").to_dict()
+    assert answer["result"]["value"] == 4785 and "disagrees with itself" not in answer["answer"]
+
+
+def test_a_paragraph_without_a_figure_is_cited_beside_the_tables(assistant):
+    answer = assistant.ask("What is the 2020 core budget as defined in paragraph 46?").to_dict()
+    cited = [c["label"] for c in answer["citations"]]
+    assert "¶46" in cited and any("1.1" in label for label in cited)
+    assert "¶46 states no figure of its own" in answer["answer"]
