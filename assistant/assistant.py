@@ -568,6 +568,7 @@ class Assistant:
             question,
             passages,
             lambda p: shown[p.unit_key].text if p.unit_key in shown else p.chunk["text"],
+            figure=asks_for_number(question),
         )
         quoted = {q.passage.unit_key: q.text for q in quotes}
         rendering = any(shown[key] is not units[key] for key in quoted if key in shown)
@@ -585,7 +586,10 @@ class Assistant:
         others = [p.chunk["label"] for p in passages if p.unit_key not in quoted][:3]
         if others:
             lines.append(f"{say('also', language)} " + ", ".join(f"[{label}]" for label in others))
-        cited = [p for p in passages if p.unit_key in shown]
+        order = {key: n for n, key in enumerate(quoted)}  # quoted units first, in the order quoted
+        cited = sorted(
+            (p for p in passages if p.unit_key in shown), key=lambda p: order.get(p.unit_key, len(order))
+        )
         citations = [self.cite(shown[p.unit_key], quoted.get(p.unit_key)) for p in cited]
         answer = Answer(question, language, "retrieval", "\n".join(lines), citations)
         if self.composer is not None and citations and not asks_for_number(question):

@@ -37,9 +37,15 @@ def _clip(text: str) -> str:
 
 
 def best_sentences(
-    engine: SearchEngine, question: str, passages: list[Passage], text_of: Callable[[Passage], str]
+    engine: SearchEngine,
+    question: str,
+    passages: list[Passage],
+    text_of: Callable[[Passage], str],
+    figure: bool = False,
 ) -> list[Quote]:
-    """Up to three sentences, from the top passages (text_of gives the text to quote from)."""
+    """Up to three sentences, from the top passages (text_of gives the text to quote from). `figure`: the
+    question asks for a quantity, so of a passage's sentences that match it at least half as well as
+    the best, one that states a figure is quoted, and quotes that state one come first."""
     query = set(engine.query_tokens(question))
     quotes: list[Quote] = []
     for rank, passage in enumerate(passages[:3]):
@@ -52,13 +58,25 @@ def best_sentences(
         if not scored:
             continue
         score, sentence = max(scored, key=lambda s: s[0])
+        if figure and score > 0 and not states_a_figure(sentence):
+            stating = [(s, text) for s, text in scored if s >= score / 2 and states_a_figure(text)]
+            if stating:
+                score, sentence = max(stating, key=lambda s: s[0])
         if score == 0 and rank > 0:
             continue  # a lower passage with no word of the question adds noise
         if score == 0:
             sentence = scored[0][1]  # the top passage's opening, when only meaning matched
         quotes.append(Quote(passage, _clip(sentence), score - rank))  # slight preference for rank
     best = max((q.score for q in quotes), default=0)
-    return [q for q in quotes if q.score >= best / 2 or q is quotes[0]][:MAX_SENTENCES]
+    kept = [q for q in quotes if q.score >= best / 2 or q is quotes[0]][:MAX_SENTENCES]
+    if figure:  # (a quantity asked: the sentences that state one first, in their order)
+        kept.sort(key=lambda q: not states_a_figure(q.text))
+    return kept
+
+
+def states_a_figure(sentence: str) -> bool:
+    """A sentence printing a number that is not a year (a count, an amount, a percentage)."""
+    return any(not (n.isdigit() and 1900 <= int(n) <= 2100) for n in numbers(sentence))
 
 
 def official_sentence(sentence: str, rendered: str, official: str) -> str:
