@@ -23,18 +23,22 @@ def test_a_figure_the_text_states_is_quoted_not_extracted(assistant, question, p
     assert printed in answer["answer"] and f"[¶{paragraph}]" in answer["answer"]
 
 
-
 @pytest.mark.parametrize(
     "question, printed, paragraph",
     [
         ("文件里说摩苏尔已经有多少人回返了？", "955 000", "115"),  # not ¶115's other sentence, with no figure
-        ("所罗门群岛政府从适应基金拿到多少钱来推进霍尼亚拉的行动计划？", "440 万美元", "102"),  # not ¶105 first
+        (
+            "所罗门群岛政府从适应基金拿到多少钱来推进霍尼亚拉的行动计划？",
+            "440 万美元",
+            "102",
+        ),  # not ¶105 first
     ],
 )
 def test_a_quantity_asked_quotes_the_sentence_stating_one_first(assistant, question, printed, paragraph):
     answer = assistant.ask(question).to_dict()
     first = answer["citations"][0]
     assert first["label"] == f"¶{paragraph}" and printed in first["quote"], first
+
 
 @pytest.mark.parametrize(
     "question",
