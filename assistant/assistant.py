@@ -293,13 +293,18 @@ class Assistant:
         if not figure:  # the words not read, then what the text says
             found.answer = f"{outcome.answer}\n\n{found.answer}"
             return found
-        if any(states_figure(c.quote, outcome.unknown) for c in found.citations):
+        if any(states_figure(c.quote, outcome.unknown, self.unit_text(c)) for c in found.citations):
             found.answer = f"{t('calc.from_text', language)}\n{found.answer}"
             return found
         words = " ".join(outcome.unknown)
         near = ", ".join(c.label for c in found.citations[:3])
         text = t("calc.not_stated", language, words=words, near=near)
         return Answer(question, language, "retrieval", text, status="unread")
+
+    def unit_text(self, citation: Citation) -> str:
+        """The cited unit's text in both languages (the words a quote is read beside)."""
+        unit = self.document.get(citation.kind, citation.id)
+        return "" if unit is None else f"{unit.text}\n{self.in_language(unit, 'en').text}"
 
     def not_in_document(self, words: list[str], question: str) -> list[str]:
         """The names among the words the calculator could not read that no text of the corpus uses, in

@@ -30,15 +30,16 @@ def terms_of(words: list[str]) -> list[str]:
     return terms
 
 
-def states_figure(sentence: str, words: list[str]) -> bool:
+def states_figure(sentence: str, words: list[str], passage: str = "") -> bool:
     """A sentence that states a figure and names what the question asked about: at least half of the
-    words the calculator could not read."""
+    words the calculator could not read, in the sentence or in the passage it is quoted from (one of them
+    at least in the sentence itself)."""
     if not numbers(DATE.sub(" ", sentence)):
         return False
     terms = terms_of(words)
-    text = sentence.lower()
-    found = [term for term in terms if term in text]
-    return bool(terms) and len(found) * 2 >= len(terms)
+    text, around = sentence.lower(), passage.lower()
+    found = [term for term in terms if term in text or term in around]
+    return bool(terms) and any(term in text for term in terms) and len(found) * 2 >= len(terms)
 
 
 PROPER = ("ns", "nr", "nt", "nz")  # jieba's tags for places, people, organisations, other names
