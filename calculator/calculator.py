@@ -187,6 +187,14 @@ class Calculator:
         if not results or asked:  # one reading asks back (which year?): never the other reading's figure
             stop = asked[0] if asked else done[0][1]
             return self.stopped(stop, reading, language)  # type: ignore[arg-type]
+        printed = [(i, r) for i, r in results if not _nil_lookup(r)]
+        differ = {d for i, _ in results for d, _ in set(i.fixed) - set(results[0][0].fixed)}
+        if (
+            len(printed) == 1
+            and all(_nil_lookup(r) for _, r in results if r is not printed[0][1])
+            and not differ & set(self.config.role("qualifier"))
+        ):  # (what the money buys, one reading printing nothing, "—": the other's figure is both together)
+            results = printed
         values = {(round(r.value, 6), r.unit, r.operation) for _, r in results}
         if len(values) > 1:
             return self.ambiguous(results, reading, language)
@@ -332,6 +340,8 @@ class Calculator:
         unread = [i for i, tok in enumerate(reading.tokens) if i not in reading.used and not tok.known]
         if not unread or any(tok.has("negation") for tok in reading.tokens):
             return None  # ("projects not on <theme>": the other rows, which no one row gives)
+        if self.of_a_name(reading, unread):
+            return None  # (words of a named member's own name, one miswritten: not a theme)
         found: dict[tuple[str, float], tuple[Intent, Result, Fact, Row]] = {}
         for left in range(WIDEN + 1):
             for right in range(WIDEN + 1):
@@ -492,6 +502,19 @@ class Calculator:
             printed,
             *(f for f in self.cube.find_key(printed.key)[0] if f.agrees(printed) and f != printed),
         ]
+
+    def of_a_name(self, reading: Reading, unread: list[int]) -> bool:
+        """Words not understood that names of a member the question names hold, half of them at least
+        (two characters written together, or a word's stem): a name written wrong, not a theme below."""
+        named = {f"{d}:{k}" for m in reading.mentions for d, k in m.readings}
+        names = [
+            phrase
+            for phrase, tags in self.lexicon.phrases.items()
+            if any(tag.kind == "entity" and tag.value in named for tag in tags)
+        ]
+        wanted = [term for term in terms([reading.tokens[i].text for i in unread]) if len(term) > 1]
+        held = [term for term in wanted if any(holds(name, term) for name in names)]
+        return bool(wanted) and len(held) * 2 >= len(wanted)
 
     def named_below(
         self, reading: Reading, unread: list[int], extra: list[int], language: str
@@ -909,3 +932,8 @@ def _members_differ(aside: Reading, around: Reading, config: Config) -> bool:
         for key in list(keys):
             keys |= set(spec.groups.get(key, ())) if spec else set()
     return any(dim in outside and not keys <= outside[dim] for dim, keys in inside.items())
+
+
+def _nil_lookup(result: Result) -> bool:
+    """A looked-up figure the document prints as nil ("—")."""
+    return result.operation == "lookup" and all(f.nil for fig in result.figures for f in fig.facts)

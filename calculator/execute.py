@@ -272,6 +272,12 @@ class Executor:
         return handler(intent)
 
     def find(self, want: Want) -> Figure | Stop:
+        if dict(want.coords).get("basis") == "plan":  # the plan's figure for a year: its row, or all by then?
+            plain = want.with_(basis=ALL)
+            bases = [f for b in ("added", "cumulative") if (f := self.figure(plain.with_(basis=b)))]
+            if len({round(f.value, 6) for f in bases}) > 1:
+                return Stop("clarify", "which_basis", {"want": plain, "hints": bases})
+            return bases[0] if bases else self.absent(plain)
         if not want.year_given:  # a figure the document gives for several years: which one?
             years = self.cube.years(want)
             if len(years) > 1:
@@ -304,9 +310,7 @@ class Executor:
         hints: list[Figure] = []
         years = self.cube.years(want)
         bases = [f for b in ("added", "cumulative") if (f := self.figure(want.with_(basis=b), derive=False))]
-        if bases and not dict(want.coords).get(
-            "basis"
-        ):  # "posts in <a later year>": added then, or all by then?
+        if bases and not dict(want.coords).get("basis"):  # "posts in <a later year>": added, or all by then?
             return Stop("clarify", "which_basis", {"want": want, "hints": bases})
         if years and want.year not in years:
             for year in years[-3:]:

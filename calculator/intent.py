@@ -41,7 +41,9 @@ class Intent:
     varying: tuple[str, tuple] | None = None  # (dimension, keys): the members compared, summed, listed
     whole: tuple[tuple[str, str], ...] | None = None  # a share's whole ((): the grand total)
     year: int | None = None  # None: the budget year
-    basis: str = ""  # "" posts in place | "added" | "cumulative"
+    basis: str = (
+        ""  # "" posts in place | "added" | "cumulative" | "plan" (the plan's: added, or all by then?)
+    )
     largest: bool = True  # rank: the largest (or the smallest)
     reverse: bool = False  # difference: second minus first ("how much less")
     percent: bool = False  # change: as a percentage
@@ -153,6 +155,8 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
         )
     if reading.has("non_table"):
         return None
+    if _slash_joins(reading) and not _cost_over_posts(reading, config):
+        return Stop("clarify", "slash", {})  # ("<A>/<B>": and, or, or divided by?)
     alone = [
         t
         for i, t in enumerate(reading.tokens)
@@ -208,8 +212,42 @@ def _future(reading: Reading) -> bool:
     return (
         any(t.has("tense", "future") for t in tokens)
         and not reading.years
-        and not any(t.has("basis") or t.has("budget_year") for t in tokens)
+        and not any(_basis_said(t) or t.has("budget_year") for t in tokens)
     )
+
+
+def _slash_joins(reading: Reading) -> bool:
+    """A "/" between two things the question could add up or divide: two members ("SP1/SP2"), a member
+    and a measure, two measures ("<budget> / <posts>"), numbers or years. Between two names of one
+    member, or words of a theme, it says nothing ("(<a name> / <its other name>)")."""
+    tokens = reading.tokens
+
+    def content(t: Token) -> bool:
+        return _in_mention(reading, t) or any(t.has(kind) for kind in ("entity", "measure", "number", "year"))
+
+    for i, token in enumerate(tokens):
+        if token.text != "/":
+            continue
+        before = next((t for t in reversed(tokens[:i]) if not only_kinds(t, ("filler",))), None)
+        after = next((t for t in tokens[i + 1 :] if not only_kinds(t, ("filler",))), None)
+        if before is None or after is None or not (content(before) and content(after)):
+            continue
+        one = (_readings_of(before) | _member_of(reading, before)) & (
+            _readings_of(after) | _member_of(reading, after)
+        )
+        if not one:
+            return True  # ("<A>/<B>", "<budget> / <posts>", "P-3/P-4", "<year>/<year>", "73/239")
+    return False
+
+
+def _member_of(reading: Reading, token: Token) -> set[tuple[str, str]]:
+    """The members the mention a token is part of may name."""
+    return {r for m in reading.mentions if m.start <= token.start < m.end for r in m.readings}
+
+
+def _basis_said(token: Token) -> bool:
+    """A word saying which posts: added, all by a year, or the plan's horizon (not the plan named alone)."""
+    return any(v != "plan" for v in token.values("basis"))
 
 
 def _two_questions(reading: Reading) -> bool:
@@ -339,7 +377,10 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
         for m in reading.mentions
     ):
         return False  # (beside a member that is only money, "<posts> to <a line of money>": the cost line)
-    spent = "share" in ops and any(t.has("share", "to") for t in reading.tokens)  # ("… goes to <posts>")
+    spent = "share" in ops and any(
+        t.has("share", "to") and any(x.has("measure", POSTS) for x in reading.tokens[i + 1 :])
+        for i, t in enumerate(reading.tokens)
+    )  # ("… goes to <posts>")
     whole = any(_money_whole(reading, ops, i) for i in range(len(reading.tokens)))
     if ops - {"sum"} and not spent and not whole and not any(t.has("count_or_cost") for t in reading.tokens):
         return False  # (an amount asked of a comparison: only the bare word of a language asks back)
@@ -348,7 +389,10 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
     for i, token in enumerate(tokens):
         if not token.has("measure", POSTS):
             continue
-        goes = any(t.has("share", "to") for t in tokens)
+        goes = any(
+            t.has("share", "to") and all(only_kinds(x, ("filler",)) for x in tokens[j + 1 : i])
+            for j, t in enumerate(tokens[:i])
+        )  # (the word for what the money goes to, then the staff word)
         bare = goes and only_kinds(token, ("measure", "filler"))  # ("how much of <source> goes to <staff>")
         if config.posts_cost not in _readings_of(token) and not (bare or _for_a_purpose(reading, i)):
             continue  # ("<source> for <staff>": their number, or the money for them?)
@@ -552,6 +596,15 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     elif any(not config.of(d, measure) for d in items):
         return Stop("absent", "money_by_grade", {})  # the tables give no money by grade
     basis = _basis(reading, measure)
+    if (
+        measure == POSTS
+        and not basis
+        and any(t.has("basis", "plan") for t in reading.tokens)
+        and len(reading.years) == 1
+        and reading.years[0] > config.budget_year
+        and not reading.year_range
+    ):
+        basis = "plan"  # ("<the recruitment plan>'s posts in <a later year>": its row, or all by then?)
     if measure != POSTS and not reading.years and any(t.has("basis", "horizon") for t in reading.tokens):
         return Stop("absent", "money_over_plan", {"year": config.budget_year})  # (one budget year's money)
     series = [k for d in items if config.dimensions[d].stocks for k in items[d]]  # (lines over years)
@@ -839,7 +892,7 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
         return Stop(
             "clarify", "two_questions", {}
         )  # ("<A>'s cost line divided by <B>'s posts"): not one figure
-    if "per_post" in ops or _per_post_words(reading) or "ratio" in ops and _cost_over_posts(reading, config):
+    if "per_post" in ops or _per_post_words(reading) or _cost_over_posts(reading, config):
         if _posts_per_post(reading, config):  # "how many <A> posts for each <B> post" (also "on average per")
             return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
         if ops & {"difference", "share"}:  # ("the cost per post compared to the average"): two figures
@@ -971,7 +1024,7 @@ def _share(
         whole = [dk for _, dk in before]
     elif before and _of_next(reading, at, after):  # "P's share of W"
         whole = [dk for _, dk in after]
-    elif after:
+    elif after and not before:
         dividers = [
             (i, v)
             for i, t in enumerate(tokens)
@@ -1297,10 +1350,17 @@ def _pronoun(reading: Reading, mention: Mention) -> bool:
 
 def _of_next(reading: Reading, at: int, after: list) -> bool:
     """The members after the share word are its whole ("<P>'s share of <W>", "<P>'s share is what percent
-    of <W>"), unless a word for money or posts, or a verb saying what the whole goes to, stands between
-    ("what percent of the budget goes on <W>" makes <W> the part)."""
+    of <W>", "<P>'s share of posts in <W>"), unless a verb saying what the whole goes to stands between,
+    or a word for money or posts that no word of a whole ("in", "of") ties to them ("what percent of the
+    budget goes on <W>" makes <W> the part)."""
     first = min((m.index for m, _ in after), default=at + 1)
-    return not any(t.has("measure") or t.has("share", "to") for t in reading.tokens[at + 1 : first])
+    between = reading.tokens[at + 1 : first]
+    if any(t.has("share", "to") for t in between):
+        return False
+    return all(
+        not t.has("measure") or any(x.has("share", "whole") for x in between[j + 1 :])
+        for j, t in enumerate(between)
+    )
 
 
 def _divider(tokens: list, at: int, before: list, kind: str) -> int | None:
@@ -1749,7 +1809,7 @@ def _cost_over_posts(reading: Reading, config: Config) -> bool:
         for i, t in enumerate(tokens)
         if config.posts_cost in _readings_of(t) and not t.has("measure", POSTS)
     ]
-    divide = [i for i, t in enumerate(tokens) if t.has("op", "ratio")]
+    divide = [i for i, t in enumerate(tokens) if t.has("op", "ratio") or t.text == "/"]
     counted = [i for i, t in enumerate(tokens) if t.has("measure", POSTS)]
     money = [t for t in tokens if t.has("measure", MONEY) and not t.has("unit")]
     if len(line) != 1 or not divide or not counted or money or reading.numbers or reading.heads:

@@ -76,7 +76,7 @@ NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no spa
     r"|(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)"
 )
 WORD = re.compile(r"[a-z][a-z'’\-]*|[0-9]+|[\u3400-\u9fff]")
-SPACE = re.compile(r"[\s,;:!?，。；：！？“”\"‘’()（）\[\]【】《》<>…·./&]+|'(?!s\b)")
+SPACE = re.compile(r"[\s,;:!?，。；：！？“”\"‘’()（）\[\]【】《》<>…·.&]+|'(?!s\b)")  # ("/" is a word)
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def normalise(text: str) -> str:
     text = _SHORT_YEAR.sub(_whole_year, text)  # a range's second year written short, written whole
     text = re.sub(r"(?<=[a-z ])&(?=[a-z ])", " and ", text)  # "salaries & benefits"
     text = re.sub(r"(?<=[a-z]),(?= )", "", text)  # "a, b and c": commas between words are not words
-    text = re.sub(r"(?<=[a-z]{2})/(?=[a-z]{2})", " ", text)  # "field/technical" (not an abbreviation's "/")
+    text = re.sub(r"(?<=[a-z]{4})/(?=[a-z]{4})", " ", text)  # "field/technical": words (not "<abbr>/<abbr>")
     text = re.sub(r"(?<=\d)s\b", "", text)  # "P-4s": P-4 posts
     text = re.sub(r"(?<=[a-z/])(?=\d)", " ", text)  # "sp4", "p4", "s/p1": a name and its number
     return re.sub(r"\s+", " ", text).strip()
