@@ -202,6 +202,11 @@ def _fewest_repeats(
             and any(d not in dims for d, _ in mention.readings)
         )
 
+    def alike(combo: tuple[tuple[str, str], ...]) -> bool:  # the same words twice, read the same way
+        said: dict[str, tuple[str, str]] = {}
+        return all(said.setdefault(m.words.lower(), r) == r for r, m in zip(combo, mentions, strict=True))
+
+    combos = [c for c in combos if alike(c)] or combos
     fewest = min((repeats(c) for c in combos), default=0)
     return [c for c in combos if repeats(c) == fewest]
 
@@ -1335,11 +1340,11 @@ def _topic(reading: Reading, at: int, before: list, after: list) -> bool:
     between = tokens[at + 1 : first]
     if any(t.has("op", "share") for t in tokens[at + 1 :]):
         return False  # ("<P>'s share is what percent of <W>": the second share word places the whole)
-    lead = next((t for t in between if not only_kinds(t, ("filler",))), None)
+    lead = next((t for t in between if not only_kinds(t, ("filler", "ask"))), None)
     copula = (
         lead is not None
         and lead.has("share", "part")
-        and all(only_kinds(t, ("filler", "share")) for t in between)
+        and all(only_kinds(t, ("filler", "share", "ask")) for t in between)
     )  # ("<W>'s budget, what share is <P>?", "Of <W>, what share is in <P>?": a copula, then the part)
     return copula or any(t.has("share", "to") for t in between)
 

@@ -871,6 +871,17 @@ FIFTH_PASS_PLAIN = [
     ("What share of the 2020 posts sits in the urban crisis subprogramme?", 18.4),
     ("次级方案4的差旅费有多少？", 5697.8),  # the other travel line prints "—" for SP4
 ]
+SIXTH_PASS_PLAIN = [
+    ("次级方案1员额有百分之多少是专业人员", 78.4),  # "W 有百分之多少是 M": M within W
+    ("P-5员额有百分之多少是基金会非专用", 61.2),
+    ("技术合作有百分之多少是一般业务费用", 12.6),
+    ("SP4 posts funded by programme support costs", 9),  # posts, not the money "costs" would make them
+    ("What share of SP4 posts are funded by programme support costs?", 19.1),
+]
+SIXTH_PASS_NO_FIGURE = [
+    "Programme support post costs / programme support posts",  # the same words read alike: PS, or PSC?
+    "PS post costs ÷ PS posts",
+]
 FIFTH_PASS_NO_FIGURE = [
     "SP1/SP2 budget",  # and, or, or divided by?
     "TC/FNE for SP4",
@@ -904,7 +915,8 @@ FOURTH_PASS_NO_FIGURE = [
     + SECOND_PASS_PLAIN
     + THIRD_PASS_PLAIN
     + FOURTH_PASS_PLAIN
-    + FIFTH_PASS_PLAIN,
+    + FIFTH_PASS_PLAIN
+    + SIXTH_PASS_PLAIN,
 )
 def test_the_figure(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
@@ -917,7 +929,8 @@ def test_the_figure(assistant, question, value):
     + SECOND_PASS_NO_FIGURE
     + THIRD_PASS_NO_FIGURE
     + FOURTH_PASS_NO_FIGURE
-    + FIFTH_PASS_NO_FIGURE,
+    + FIFTH_PASS_NO_FIGURE
+    + SIXTH_PASS_NO_FIGURE,
 )
 def test_no_figure(assistant, question):
     assert figure(assistant, question) is None
