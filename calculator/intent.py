@@ -1056,14 +1056,28 @@ def _share(
             whole = [dk for _, dk in after] if any(t.has("share", "part") for t in tokens[last + 1 :]) else []
         elif base["varying"] and all(dk[0] == base["varying"][0] for _, dk in after):
             whole = []
+    part_again = {
+        j
+        for j, t in enumerate(tokens)
+        if before
+        and j > at + 1
+        and (t.has("quantifier", "this") or t.has("quantifier", "pronoun"))
+        and tokens[j - 1].has("share", "part")
+        and all(only_kinds(x, ("filler",)) for x in tokens[j + 1 :])
+    }  # ("<P> - what percent of <W> is that?": the part named before, said again)
     referred = any(
         (t.has("quantifier", "pronoun") or t.has("quantifier", "this")) and not _in_mention(reading, t)
-        for t in tokens
+        for j, t in enumerate(tokens)
+        if j not in part_again
     )  # ("<P> is what percent of its budget"): whose, when no member is named there
     if (
         whole is None
         or (referred and not whole)
-        or any(t.has("quantifier", "this") and j not in reading.used for j, t in enumerate(tokens) if j > at)
+        or any(
+            t.has("quantifier", "this") and j not in reading.used and j not in part_again
+            for j, t in enumerate(tokens)
+            if j > at
+        )
     ):
         return Stop("clarify", "share_whole", {})  # "a share of its budget": whose?
     if in_percent and not whole:  # ("<a line> in <a year>, in percent"): of what?

@@ -878,9 +878,17 @@ SIXTH_PASS_PLAIN = [
     ("SP4 posts funded by programme support costs", 9),  # posts, not the money "costs" would make them
     ("What share of SP4 posts are funded by programme support costs?", 19.1),
 ]
+SET_T_PLAIN = [
+    ("Grants and contribtions to outside parties - what percentage of the whole 2020 budget is that?", 26.0),
+    ("TC for SP4 - what share of SP4's budget is that?", 70.8),  # "is that": the part named before
+    ("烦请告知：据表1.1，2020年拟议预算中基金会专用资金总额为若干？", 63473.7),
+    ("auditor q: how much of the post costs are paid out of the RB in 2020?", 9800.6),
+]
 SIXTH_PASS_NO_FIGURE = [
     "Programme support post costs / programme support posts",  # the same words read alike: PS, or PSC?
     "PS post costs ÷ PS posts",
+    "What percentage of its budget is that?",  # whose?
+    "据说次级方案1的预算是多少？",
 ]
 FIFTH_PASS_NO_FIGURE = [
     "SP1/SP2 budget",  # and, or, or divided by?
@@ -916,7 +924,8 @@ FOURTH_PASS_NO_FIGURE = [
     + THIRD_PASS_PLAIN
     + FOURTH_PASS_PLAIN
     + FIFTH_PASS_PLAIN
-    + SIXTH_PASS_PLAIN,
+    + SIXTH_PASS_PLAIN
+    + SET_T_PLAIN,
 )
 def test_the_figure(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
