@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.stated import DATE
 from ingest.fidelity import numbers
 from retriever.search import Passage, SearchEngine
 
@@ -75,8 +76,8 @@ def best_sentences(
 
 
 def states_a_figure(sentence: str) -> bool:
-    """A sentence printing a number that is not a year (a count, an amount, a percentage)."""
-    return any(not (n.isdigit() and 1900 <= int(n) <= 2100) for n in numbers(sentence))
+    """A sentence printing a number that is not a date or a year (a count, an amount, a percentage)."""
+    return any(not (n.isdigit() and 1900 <= int(n) <= 2100) for n in numbers(DATE.sub(" ", sentence)))
 
 
 def official_sentence(sentence: str, rendered: str, official: str) -> str:

@@ -14,6 +14,8 @@ DATE = re.compile(  # dates, years and ordinals ("第九届"): numbers that stat
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
     rf"|\b\d{{1,2}}\s+(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\s+\d{{1,2}}\b"
     r"|\b(?:19|20)\d\d\b|第\s*[\d一二三四五六七八九十百]+\s*[届次期]"
+    r"|\d{1,2}\s*日"  # ("19 日和 20 日")
+    rf"|\b\d{{1,2}}(?=\s*(?:and|to|-|–|,)\s*\d{{1,2}}\s+(?:{_MONTH_NAMES})\b)"  # ("19 and 20 November")
 )
 
 

@@ -153,7 +153,12 @@ class Calculator:
             carried = followup.follow(previous, reading, self.config)
             if carried is not None:
                 found, followed = ([carried] if isinstance(carried, Intent) else carried), True
-        elif previous is None and followup.dangling(reading):
+        elif (
+            previous is None
+            and found is not None
+            and not reading.has("non_table")
+            and followup.dangling(reading)
+        ):
             asked = self.without_context(question, language, prose, previous)  # ("its" in a sentence aside)
             back = Stop("clarify", "which_reference", {"words": reading.text})  # "it" with nothing before
             return asked if asked is not None else self.stopped(back, reading, language)

@@ -121,6 +121,11 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
         return Stop("absent", "no_actuals", {})  # ("how much has <member> spent"): the budget is no spending
     if not _numeric(reading, config):
         return None
+    if reading.has("non_table") and not any(
+        t.has("measure", MONEY) or t.has("measure", POSTS) or t.has("op") or t.has("ask", "amount")
+        for t in reading.tokens
+    ):
+        return None  # ("when did …", "who was consulted …": a question for the text, whatever it names)
     if reading.unknown:
         return Stop("unread", "unread", {"words": reading.unknown})
     if _two_questions(reading):
@@ -153,7 +158,7 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
         return Stop(
             "clarify", "which_member", {"head": head.head, "dimension": head.dimension, "words": head.words}
         )
-    if reading.has("non_table"):
+    if reading.has("non_table") or _asks_what_for(reading):
         return None
     if _slash_joins(reading) and not _cost_over_posts(reading, config):
         return Stop("clarify", "slash", {})  # ("<A>/<B>": and, or, or divided by?)
@@ -218,6 +223,20 @@ def _future(reading: Reading) -> bool:
         any(t.has("tense", "future") for t in tokens)
         and not reading.years
         and not any(_basis_said(t) or t.has("budget_year") for t in tokens)
+    )
+
+
+def _asks_what_for(reading: Reading) -> bool:
+    """ "What are <X> used for?": the question ends on a word for what money goes to, with nothing named
+    after it and no word asking an amount or a count: what it is for, a question for the text."""
+    tokens = [
+        t for t in reading.tokens if not only_kinds(t, ("filler",)) and not t.has("quantifier", "which")
+    ]  # ("used for which things": what for)
+    return (
+        bool(tokens)
+        and tokens[-1].has("share", "to")
+        and not _in_mention(reading, tokens[-1])
+        and not any(t.has("ask", "amount") or t.has("op") for t in reading.tokens)
     )
 
 

@@ -888,6 +888,10 @@ SIXTH_PASS_NO_FIGURE = [
     "Programme support post costs / programme support posts",  # the same words read alike: PS, or PSC?
     "PS post costs ÷ PS posts",
     "What percentage of its budget is that?",  # whose?
+    "What are technical cooperation contributions used for?",  # what it is for: a question for the text
+    "技术合作用于哪些方面？",
+    "Where was the ninth World Urban Forum held and what declaration did it adopt?",
+    "When did UN-Habitat submit its first quadrennial report on implementing the New Urban Agenda?",
     "据说次级方案1的预算是多少？",
 ]
 FIFTH_PASS_NO_FIGURE = [

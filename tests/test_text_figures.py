@@ -200,3 +200,10 @@ def test_the_four_subprogrammes_are_named(assistant):
     answer = assistant.ask("What are the four subprogrammes?").to_dict()
     for number in ("Subprogramme 1", "Subprogramme 2", "Subprogramme 3", "Subprogramme 4"):
         assert number in answer["answer"]
+
+
+def test_a_date_is_no_figure_the_text_states(assistant):
+    """ "Nairobi, 19 and 20 November 2019" states no figure: a budget asked of an office the tables do not
+    have is not answered by quoting the cover's date."""
+    answer = assistant.ask("What is the budget of the evaluation unit in Nairobi?").to_dict()
+    assert answer["result"] is None and "19 and 20 November" not in answer["answer"]
