@@ -41,9 +41,7 @@ class Intent:
     varying: tuple[str, tuple] | None = None  # (dimension, keys): the members compared, summed, listed
     whole: tuple[tuple[str, str], ...] | None = None  # a share's whole ((): the grand total)
     year: int | None = None  # None: the budget year
-    basis: str = (
-        ""  # "" posts in place | "added" | "cumulative" | "plan" (the plan's: added, or all by then?)
-    )
+    basis: str = ""  # "" in place | "added" | "cumulative" | "plan" (the plan's row, or all by then?)
     largest: bool = True  # rank: the largest (or the smallest)
     reverse: bool = False  # difference: second minus first ("how much less")
     percent: bool = False  # change: as a percentage
@@ -1755,11 +1753,6 @@ def _content(token) -> bool:
     return token.known and not only_kinds(token, ("filler", "ask", "op"))
 
 
-def _mention_of(reading: Reading, token) -> set[tuple[tuple[str, str], ...]]:
-    """The readings of the mention the token is part of (empty: none)."""
-    return {m.readings for m in reading.mentions if m.start <= token.start < m.end}
-
-
 def _in_mention(reading: Reading, token) -> bool:
     return any(m.start <= token.start < m.end for m in reading.mentions)
 
@@ -1858,8 +1851,8 @@ def _cost_over_posts(reading: Reading, config: Config) -> bool:
     after = tokens[counted[0] + 1 :]
     asks = [t for t in between if t.has("ask")]
     first = tokens[min(line[0], divide[0])].start
-    said = {m.readings for m in reading.mentions if m.end <= first}
-    again = set().union(*(_mention_of(reading, t) for t in between))
+    said = {r for m in reading.mentions if m.end <= first for r in m.readings}
+    again = set().union(*(_member_of(reading, t) for t in between))
     return (
         len(asks) <= 1
         and (not again or again == said)
