@@ -870,6 +870,8 @@ FIFTH_PASS_PLAIN = [
     ("What share of General Service posts sit in programme support?", 31.0),
     ("What share of the 2020 posts sits in the urban crisis subprogramme?", 18.4),
     ("次级方案4的差旅费有多少？", 5697.8),  # the other travel line prints "—" for SP4
+    ("Contractual services in programme support funded by programme support costs", 2032.5),  # the component
+    ("What is the cost per post of programme support-funded posts?", 120.4),  # the source
 ]
 SIXTH_PASS_PLAIN = [
     ("次级方案1员额有百分之多少是专业人员", 78.4),  # "W 有百分之多少是 M": M within W
