@@ -304,7 +304,11 @@ class Assistant:
     def unit_text(self, citation: Citation) -> str:
         """The cited unit's text in both languages (the words a quote is read beside)."""
         unit = self.document.get(citation.kind, citation.id)
-        return "" if unit is None else f"{unit.text}\n{self.in_language(unit, 'en').text}"
+        return "" if unit is None else self.both_texts(unit)
+
+    def both_texts(self, unit: Unit) -> str:
+        """A unit's official text and its English rendering, one after the other."""
+        return f"{unit.text}\n{self.in_language(unit, 'en').text}"
 
     def not_in_document(self, words: list[str], question: str) -> list[str]:
         """The names among the words the calculator could not read that no text of the corpus uses, in
@@ -511,7 +515,7 @@ class Assistant:
             return False
         if not all(n == ident or n.isdigit() and 1900 <= int(n) <= 2100 for n in numbers(unit.text)):
             return False
-        said = " ".join((unit.text, self.in_language(unit, "en").text)).lower()
+        said = self.both_texts(unit).lower()
         return any(m.words.lower() in said for m in self.calculator.read(question, language).mentions)
 
     def calculate(self, question: str, language: str, outcome: Outcome, route: str = "calculator") -> Answer:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.stated import DATE
+from assistant.stated import states_a_figure
 from ingest.fidelity import numbers
 from retriever.search import Passage, SearchEngine
 
@@ -73,11 +73,6 @@ def best_sentences(
     if figure:  # (a quantity asked: the sentences that state one first, in their order)
         kept.sort(key=lambda q: not states_a_figure(q.text))
     return kept
-
-
-def states_a_figure(sentence: str) -> bool:
-    """A sentence printing a number that is not a date or a year (a count, an amount, a percentage)."""
-    return any(not (n.isdigit() and 1900 <= int(n) <= 2100) for n in numbers(DATE.sub(" ", sentence)))
 
 
 def official_sentence(sentence: str, rendered: str, official: str) -> str:

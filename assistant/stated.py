@@ -32,11 +32,16 @@ def terms_of(words: list[str]) -> list[str]:
     return terms
 
 
+def states_a_figure(sentence: str) -> bool:
+    """A sentence printing a number that is not a date or a year (a count, an amount, a percentage)."""
+    return bool(numbers(DATE.sub(" ", sentence)))
+
+
 def states_figure(sentence: str, words: list[str], passage: str = "") -> bool:
     """A sentence that states a figure and names what the question asked about: at least half of the
     words the calculator could not read, in the sentence or in the passage it is quoted from (one of them
     at least in the sentence itself)."""
-    if not numbers(DATE.sub(" ", sentence)):
+    if not states_a_figure(sentence):
         return False
     terms = terms_of(words)
     text, around = sentence.lower(), passage.lower()

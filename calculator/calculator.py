@@ -511,11 +511,8 @@ class Calculator:
     def of_a_name(self, reading: Reading, unread: list[int]) -> bool:
         """Words not understood that names of a member the question names hold, half of them at least
         (two characters written together, or a word's stem): a name written wrong, not a theme below."""
-        named = {f"{d}:{k}" for m in reading.mentions for d, k in m.readings}
         names = [
-            phrase
-            for phrase, tags in self.lexicon.phrases.items()
-            if any(tag.kind == "entity" and tag.value in named for tag in tags)
+            p for m in reading.mentions for d, k in m.readings for p in self.lexicon.phrases_naming(d, k)
         ]
         wanted = [term for term in terms([reading.tokens[i].text for i in unread]) if len(term) > 1]
         held = [term for term in wanted if any(holds(name, term) for name in names)]

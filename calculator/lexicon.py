@@ -197,6 +197,7 @@ class Lexicon:
     _pattern: re.Pattern[str] | None = None
     _words: set[str] | None = None
     _blanks: dict[str, set[str]] | None = None  # phrase with one character blanked → the phrases
+    _naming: dict[str, list[str]] | None = None  # "dimension:key" → the phrases that name it
     _name_words: dict[str, set[str]] | None = None  # "dimension:key" → the words of its names
     _year: re.Pattern[str] | None = None
     # words of spending that say money was spent after a word of the past ("did <member> spend"), not tags
@@ -552,10 +553,9 @@ class Lexicon:
         words of a head ("<head> 2"): those name the kind, not the member."""
         if self._name_words is None:
             self._name_words = {}
-            for phrase, tags in self.phrases.items():
-                for tag in tags:
-                    if tag.kind == "entity":
-                        self._name_words.setdefault(tag.value, set()).update(_name_terms(phrase))
+            for value, phrases in self._naming_phrases().items():
+                for phrase in phrases:
+                    self._name_words.setdefault(value, set()).update(_name_terms(phrase))
             for names in self.names.values():
                 for dim, members in names.items():
                     for member, shown in members.items():
@@ -571,6 +571,19 @@ class Lexicon:
             for words in self._name_words.values():
                 words -= heads
         return self._name_words.get(f"{dimension}:{key}", set())
+
+    def phrases_naming(self, dimension: str, key: str) -> list[str]:
+        """Every phrase of the lexicon that names this member."""
+        return self._naming_phrases().get(f"{dimension}:{key}", [])
+
+    def _naming_phrases(self) -> dict[str, list[str]]:
+        if self._naming is None:
+            self._naming = {}
+            for phrase, tags in self.phrases.items():
+                for tag in tags:
+                    if tag.kind == "entity":
+                        self._naming.setdefault(tag.value, []).append(phrase)
+        return self._naming
 
     def name(self, dimension: str, key: str, language: str) -> str:
         for lang in (language, "en"):
