@@ -30,8 +30,10 @@ from messages import t
 _ASIDE = re.compile(r"[(\uff08]([^()\uff08\uff09]+)[)\uff09]")  # words in brackets, either width
 ROUNDED = 0.05  # an answer's figure is shown to one decimal
 ARITHMETIC = {"sum", "difference", "ratio", "per_post", "average", "share", "change", "percent_change"}
-# tags a sentence of context may hold that say nothing of the figure on their own ("is", "for", "a", "to")
-QUIET = {"filler", "and", "followup", "share", "range", "quantifier"}
+# tags a sentence of context may hold that say nothing of the figure alone ("is", "for", "a", "money")
+QUIET = {"filler", "and", "followup", "share", "range", "quantifier", "plain"}
+# tags a sentence of context before the question may hold: what the asker is at ("the summary", "where")
+ABOUT = {"non_table", "overview"}
 WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
@@ -261,7 +263,8 @@ class Calculator:
         """A sentence of context that may be set aside: it speaks of the asker (or, after the asking
         sentence, of the answer's form), and each of its words is a word of context ([context] in the
         lexicon) or says again what the asking sentence says: the one member it names of a dimension (not one
-        of several it lists, which would narrow it), its operation or measure; no year, no number."""
+        of several it lists, which would narrow it), its operation or measure; no year, no number. Before the
+        asking sentence, words of what the asker is at (a summary, an overview) are context too."""
         lexicon = self.lexicon
         words = lexicon.speakers | lexicon.narrative | (set() if before else lexicon.instructions)
         about = lexicon.speakers if before else lexicon.speakers | lexicon.instructions
@@ -280,7 +283,10 @@ class Calculator:
             if any(a <= tok.start and tok.end <= b for a, b in spans):
                 continue
             again = tags <= said or tags & said and all(kind == "op" for kind, _ in tags)  # ("%": a share)
-            if not (tags and again or _made_of(tok.text, words)):
+            topic = (
+                before and all(kind in ABOUT for kind, _ in tags) and tok.known
+            )  # ("drafting the summary:")
+            if not (tags and again or topic or _made_of(tok.text, words)):
                 return False
         return True
 

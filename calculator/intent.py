@@ -421,6 +421,15 @@ def _posts_or_their_cost(reading: Reading, config: Config) -> bool:
         before = i - 1
         while before >= 0 and only_kinds(tokens[before], ("filler",)):
             before -= 1
+        after = i + 1
+        while after < len(tokens) and (
+            only_kinds(tokens[after], ("filler", "quantifier"))
+            or only_kinds(tokens[after], ("filler", "op"))
+            and tokens[after].values("op") == ["sum"]
+        ):
+            after += 1  # (over "in all": "<posts> in all are there how many")
+        if after < len(tokens) and tokens[after].has("ask", "count_after"):
+            return False  # "<posts> are there how many"
         if before >= 0 and (
             tokens[before].has("ask", "count_before")
             or tokens[before].has(

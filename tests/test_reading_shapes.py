@@ -476,7 +476,6 @@ QUESTION_BACK = [
     "组成部分中，员额超过30百万的有几个",  # 30 million what?
     "次级方案4的员额是多少？",  # set N: the number of posts, or the post-costs line?
     "次级方案1的员额为多少",
-    "次级方案4员额有多少？",  # the sixth adversarial pass: the bare word names both alike
     "次级方案4的员额合计为多少？",
     "How much are SP4's posts?",  # an amount asked of posts
     "What is the value of SP4's posts?",
@@ -668,6 +667,9 @@ CONTEXT_SET_ASIDE = [
     ("我们部长想知道。次级方案1在2020年有多少个员额？", 37),
     ("What share of SP2's total resources comes from the regular budget? give it as a %.", 4.1),
     ("What is the total budget? One decimal please.", 251602.3),
+    # before the question, words of what the asker is at ("the summary", "where the money goes")
+    ("Rapporteur, drafting the summary: what share of SP2's resources comes from the regular budget?", 4.1),
+    ("I'm writing a piece on where UN-Habitat's money goes. How many times bigger is SP4's budget than SP3's?", 2.18),
 ]
 CONTEXT_KEPT = [
     "We only care about the Arab region. How many posts does SP1 have in 2020?",  # narrows
@@ -682,6 +684,9 @@ CONTEXT_KEPT = [
     "Our delegation follows the crisis work closely. What is the TC budget of SP1?",  # another member
     "We count 300 posts. How many posts does SP1 have in 2020?",  # a number
     "Our delegation follows it closely, e.g. the crisis work. What is the budget of SP1?",
+    "I care about the Nairobi office. What is the TC budget?",  # words not understood: may narrow it
+    "For my notes on the Nairobi office: what is the TC budget?",
+    "What is the TC budget? I'm drafting the summary of where it goes.",  # after the question: kept
 ]
 
 
@@ -886,6 +891,15 @@ SET_T_PLAIN = [
     ("烦请告知：据表1.1，2020年拟议预算中基金会专用资金总额为若干？", 63473.7),
     ("auditor q: how much of the post costs are paid out of the RB in 2020?", 9800.6),
 ]
+# "<posts> 有多少 / 有几个" counts them; "<posts> 是多少" may be their number or their cost (asked back)
+POSTS_COUNTED_AFTER = [
+    ("基金会非专用资金供资的员额有多少？", 135),
+    ("次级方案4的员额有多少？", 47),
+    ("次级方案4的员额一共有多少？", 47),
+    ("次级方案4员额有多少？", 47),  # asked back until set U: three writers (k062, s029, t045) count them
+    ("方案支助部门 P-3 员额有几个", 23),
+]
+POSTS_COUNT_OR_COST = ["次级方案4的员额是多少？", "员额为多少？"]
 SIXTH_PASS_NO_FIGURE = [
     "Programme support post costs / programme support posts",  # the same words read alike: PS, or PSC?
     "PS post costs ÷ PS posts",
@@ -931,7 +945,8 @@ FOURTH_PASS_NO_FIGURE = [
     + FOURTH_PASS_PLAIN
     + FIFTH_PASS_PLAIN
     + SIXTH_PASS_PLAIN
-    + SET_T_PLAIN,
+    + SET_T_PLAIN
+    + POSTS_COUNTED_AFTER,
 )
 def test_the_figure(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
@@ -951,7 +966,7 @@ def test_no_figure(assistant, question):
     assert figure(assistant, question) is None
 
 
-@pytest.mark.parametrize("question", QUESTION_BACK + WHOLE_AND_MEMBER + SAID_OF_ONE)
+@pytest.mark.parametrize("question", QUESTION_BACK + WHOLE_AND_MEMBER + SAID_OF_ONE + POSTS_COUNT_OR_COST)
 def test_a_question_back(assistant, question):
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
