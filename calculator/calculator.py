@@ -33,7 +33,7 @@ ARITHMETIC = {"sum", "difference", "ratio", "per_post", "average", "share", "cha
 # tags a sentence of context may hold that say nothing of the figure alone ("is", "for", "a", "money")
 QUIET = {"filler", "and", "followup", "share", "range", "quantifier", "plain"}
 # tags a sentence of context before the question may hold: what the asker is at ("the summary", "where")
-ABOUT = {"non_table", "overview"}
+ABOUT = ("non_table", "overview", "filler", "share", "range")
 WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
@@ -284,9 +284,10 @@ class Calculator:
                 continue
             again = tags <= said or tags & said and all(kind == "op" for kind, _ in tags)  # ("%": a share)
             topic = (
-                before and all(kind in ABOUT for kind, _ in tags) and tok.known
-            )  # ("drafting the summary:")
-            if not (tags and again or topic or _made_of(tok.text, words)):
+                before and tok.known and only_kinds(tok, ABOUT)
+            )  # ("drafting the summary", "where it goes")
+            small = tok.known and tok.has("joiner") and only_kinds(tok, ("filler", "joiner"))  # (a counter)
+            if not (tags and again or topic or small or _made_of(tok.text, words)):
                 return False
         return True
 

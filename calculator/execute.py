@@ -147,6 +147,9 @@ class Executor:
             return replace(printed, want=want)
         years = [y for y in self.cube.years(replace(plain, year_given=False)) if y < want.year]
         added = self.cube.years(want.with_(basis="added"))
+        if basis and not years and added and want.year < min(added):  # by the plan's first year: its posts
+            own = self.figure(replace(plain, year_given=True), derive=False)
+            return replace(own, want=want) if own is not None else None
         if not years or want.year not in added:
             return None
         first = max(years)

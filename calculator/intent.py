@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 
 from calculator.config import MONEY, POSTS, QUANTITY, YEAR_HEAD, Config
@@ -173,7 +174,7 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     if pronouns:  # "its" with nothing named before it to refer to
         return Stop("clarify", "which_reference", {"words": pronouns[0].text})
     combos = list(itertools.product(*[_readings(reading, m, config) for m in reading.mentions]))
-    combos = _fewest_repeats(combos, reading.mentions)
+    combos = _fewest_repeats(combos, reading)
     intents: list[Intent] = []
     stops: list[Stop] = []
     for combo in combos[:16]:
@@ -186,14 +187,39 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     return stops[0]
 
 
+def _range_against_year(reading: Reading) -> list[int] | None:
+    """A range of years held as a whole (all by its end) set against one year said apart: the two years in
+    the order said, the range standing for its last; None when the years are not so said."""
+    assert reading.year_range is not None
+    first, last = reading.year_range
+    said = [(i, int(t.values("year")[0])) for i, t in enumerate(reading.tokens) if t.has("year")]
+    for k in range(len(said) - 1):
+        if said[k][1] == first and said[k + 1][1] == last:
+            others = said[:k] + said[k + 2 :]
+            if len(others) == 1 and others[0][1] != last:
+                return [last, others[0][1]] if others[0][0] > said[k][0] else [others[0][1], last]
+    return None
+
+
 def _fewest_repeats(
-    combos: list[tuple[tuple[str, str], ...]], mentions: list[Mention]
+    combos: list[tuple[tuple[str, str], ...]], reading: Reading
 ) -> list[tuple[tuple[str, str], ...]]:
     """One word, one thing: of the ways to read ambiguous words, those that least often read a word as of
     a dimension another word already names when it could name something of another dimension
     ("<source>-funded posts in <name of a component and a source>", "<source> <that name>": the
     component, not two sources). A word that could only be of that dimension ("<source> (<the same source
-    in other words>)", "<source> and <that name>", read as a source by the "and") is not counted."""
+    in other words>)", "<source> and <that name>", read as a source by the "and") is not counted, nor a
+    word read as the very member a word beside it can only name ("<name of a component and a source>
+    (<that component's letter>)"): the same member said again, or the other thing, stays open."""
+
+    mentions = reading.mentions
+
+    def beside(one: Mention, other: Mention) -> bool:  # nothing but small words between the two
+        first, second = sorted((one, other), key=lambda m: m.start)
+        between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
+        gap = reading.text[first.end : second.start]
+        apart = any(unicodedata.category(c) == "Po" for c in gap)  # a comma or colon ("<A>, <B>'s …")
+        return not apart and all(only_kinds(t, ("filler",)) for t in between)
 
     def repeats(combo: tuple[tuple[str, str], ...]) -> int:
         dims = {d for d, _ in combo}
@@ -203,6 +229,11 @@ def _fewest_repeats(
             if reading != ("", "")
             and any(d == reading[0] for d, _ in combo[:i] + combo[i + 1 :])
             and any(d not in dims for d, _ in mention.readings)
+            and not any(
+                other == reading and len(m.readings) == 1 and beside(mention, m)
+                for j, (other, m) in enumerate(zip(combo, mentions, strict=True))
+                if j != i
+            )  # (the very member the next word names, and can only name: said again, or the other thing?)
         )
 
     def alike(combo: tuple[tuple[str, str], ...]) -> bool:  # the same words twice, read the same way
@@ -526,6 +557,8 @@ def _measure(
     counted = bool(named & set(config.only(POSTS)))
     if count_cue and _counts_money(tokens):
         return MONEY if not posts_word else Stop("clarify", "which_measure", {})  # ("how many dollars")
+    if (counted or posts_word) and count_cue and _money_said_apart(reading):
+        return Stop("clarify", "which_measure", {})  # ("how many posts …? In dollars."): number or cost?
     if (counted or posts_word) and count_cue:
         return POSTS
     costed = _costs_posts(reading, config)
@@ -772,7 +805,10 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     compared = reading.year_range or ops & {"change", "difference", "ratio", "share", "percent_change"}
     if reading.cumulative_year and set(years) - {reading.cumulative_year} and not compared:
         return Stop("clarify", "two_questions", {})  # ("by <year> and <year>": a total by each, or one?)
-    if len(years) > 1 and reading.cumulative_year is None:
+    changed = ops & {"change", "difference", "ratio", "percent_change"}  # ("grown by <Y2> against <Y1>")
+    if reading.year_range and ops & {"difference", "ratio"}:
+        years = _range_against_year(reading) or years  # ("over <Y1>-<Y2> than in <Y1>": by <Y2>, then <Y1>)
+    if len(years) > 1 and (reading.cumulative_year is None or changed):
         if varying is not None:
             return Stop("clarify", "too_many", {})
         varying, year = (YEAR, tuple(years)), None
@@ -1151,6 +1187,8 @@ def _share(
         and any(counted(t) for t in sides[1])
     ):
         return Stop("clarify", "which_measure", {})  # posts counted as a share of money ("of the budget")
+    if not whole and (_part_word_only(reading, base["measure"]) or _share_said_apart(reading, at)):
+        return Stop("clarify", "share_whole", {})  # ("what percentage are the <P> posts?", "… ? As a share.")
     named = any(t.has("measure") or t.has("op", "sum") for t in tokens[at + 1 :])  # ("of the budget, total")
     base = {**base, "whole_word": named}
     varying = base["varying"]
@@ -1166,6 +1204,59 @@ def _share(
     if set(whole_coords) == set(base["fixed"]) and not base["varying"]:
         return Stop("clarify", "share_whole", {})
     return Intent(operation="share", whole=whole_coords, **base)
+
+
+def _part_word_only(reading: Reading, measure: str) -> bool:
+    """Each word for what is measured (or for a total, or all) is said of a member named just before it
+    ("<P> posts"), or posts are counted and there is none: the part's own word, none left to name a whole
+    ("of the posts", "255 posts", "the total")."""
+    tokens = reading.tokens
+    said = [
+        j
+        for j, t in enumerate(tokens)
+        if t.has("measure") or t.has("op", "sum") or t.has("quantifier", "all")
+    ]  # ("the total", "all")
+
+    def of_a_member(j: int) -> bool:
+        k = j - 1
+        while k >= 0 and only_kinds(tokens[k], ("filler",)):
+            k -= 1
+        return k >= 0 and _in_mention(reading, tokens[k])
+
+    if not said:  # "what share is <P>?": of the posts, or of a group of them (a rate is its own figure)
+        return measure == POSTS
+    return all(of_a_member(j) for j in said)
+
+
+def _money_said_apart(reading: Reading) -> bool:
+    """A word for money (or a unit of money) in a sentence after the one that counts ("How many posts does
+    <P> have? Cost, please."), with nothing divided ("cost per post? cost divided by the number of posts")."""
+    tokens = reading.tokens
+    ends = [i for i, ch in enumerate(reading.text) if ch in SENTENCE_ENDS]
+
+    def sentence(t: Token) -> int:
+        return sum(1 for e in ends if e < t.start)
+
+    counting = {sentence(t) for t in tokens if t.has("op", "count") or t.has("ask", "count_before")}
+    money = {
+        sentence(t)
+        for t in tokens
+        if (t.has("measure", MONEY) or t.has("unit")) and not _in_mention(reading, t)
+    }
+    divided = any(t.has("op", op) for t in tokens for op in ("per_post", "ratio", "average"))
+    return bool(counting) and not divided and any(m > min(counting) for m in money - counting)
+
+
+def _share_said_apart(reading: Reading, at: int) -> bool:
+    """The share's word in a sentence of its own after the question, naming nothing ("How many posts does
+    <P> have? As a share."): of what?"""
+    tokens = reading.tokens
+    start = max(
+        (i + 1 for i, ch in enumerate(reading.text) if ch in SENTENCE_ENDS and i < tokens[at].start),
+        default=0,
+    )
+    inside = [t for t in tokens if t.start >= start]
+    return start > 0 and not any(t.has("measure") or t.has("entity") or t.has("op", "sum") for t in inside)
 
 
 def _ranking_unread(

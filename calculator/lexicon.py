@@ -46,7 +46,8 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "asks": "ask",  # "figure": asks for a number by itself; "words": with a measure or an operation;
     # "amount": "is how much" (an amount, where "how many are there" would count); "count_before": an ask that
     # counts the posts when written just before their word; "count_after": one that counts them when written
-    # just after it ("<posts> are there how many")
+    # just after it ("<posts> are there how many"); "last": one that asks for a figure only when it ends the
+    # question, after what it asks of (elsewhere it means something else)
     "share": "share",  # where a share's part and whole stand
     "labels": "label",  # words of table headings (total, percent, ignore, change)
     "sources": "source",  # "prose": the paragraphs' figure is asked for ("the narrative says")

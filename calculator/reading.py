@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from calculator.config import POSTS, YEAR_HEAD, Config
-from calculator.lexicon import Lexicon, Token, normalise, only_kinds
+from calculator.lexicon import Lexicon, Tag, Token, normalise, only_kinds
 
 NUMBER_KINDS = ("numeral", "number", "roman")
 COUNTING = (*NUMBER_KINDS, "ordinal", "ordinal_prefix", "tally")  # left over: a number bound to nothing
@@ -116,7 +116,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         tokens = lexicon.tokens(text)
     else:
         text, tokens, corrections = _corrected(text, lexicon)
-    tokens = _defined(tokens, config, text)
+    tokens = _asked_last(_defined(tokens, config, text))
     reading = Reading(text, language, tokens, corrections=corrections, asked=question.strip())
     past = [i for i, t in enumerate(tokens) if t.has("tense", "past")]
     reading.spent = any(
@@ -361,6 +361,9 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or token.has("correction")  # "I mean <B>": which words stand, not read
             or token.has("range", "after")  # "after" a year with no range after it: not read (a word that
             and (not token.has("filler") or _beside_a_year(tokens, i))  # also fills: only beside a year)
+            or only_kinds(token, ("range",))  # "period" with no range of years it spans: which period?
+            and token.has("range", "span")
+            and reading.year_range is None
             or token.has("define")  # a definition not read as a group's members
             or token.has("bound")  # "<grade> and above": a range; "+" only joins two alike
             and (only_kinds(token, ("bound",)) or not _between_alike(reading, token))
@@ -597,6 +600,17 @@ def _place(reading: Reading) -> None:
                 and only_kinds(tokens[i + 1], ("ordinal_prefix", "joiner"))
             ):
                 reading.used.add(i + 1)  # "<place word> <ordinal mark> <which>"
+
+
+def _asked_last(tokens: list[Token]) -> list[Token]:
+    """A word that asks for a figure when it ends the question after what it asks of ("<the ratio> is
+    what?", in a formal register), and means something else anywhere else ("why"): read as asking there."""
+    words = [i for i, t in enumerate(tokens) if not only_kinds(t, ("filler",))]
+    if len(words) < 2 or not tokens[words[-1]].has("ask", "last"):
+        return tokens
+    last = tokens[words[-1]]
+    tags = frozenset({Tag("ask", "figure"), Tag("ask", "amount")})
+    return [*tokens[: words[-1]], replace(last, tags=tags), *tokens[words[-1] + 1 :]]
 
 
 def _defined(tokens: list[Token], config: Config, text: str) -> list[Token]:

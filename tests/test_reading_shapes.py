@@ -669,7 +669,9 @@ CONTEXT_SET_ASIDE = [
     ("What is the total budget? One decimal please.", 251602.3),
     # before the question, words of what the asker is at ("the summary", "where the money goes")
     ("Rapporteur, drafting the summary: what share of SP2's resources comes from the regular budget?", 4.1),
-    ("I'm writing a piece on where UN-Habitat's money goes. How many times bigger is SP4's budget than SP3's?", 2.18),
+    ("I'm writing a piece on where the money goes. How many times bigger is SP4's budget than SP3's?", 2.18),
+    ("A question from our research team: what is SP4's TC budget?", 59531.6),
+    ("技术合作预算是多少？司里要写个简报，麻烦给个准数。", 147397.4),  # small words: "里", "个"
 ]
 CONTEXT_KEPT = [
     "We only care about the Arab region. How many posts does SP1 have in 2020?",  # narrows
@@ -687,6 +689,8 @@ CONTEXT_KEPT = [
     "I care about the Nairobi office. What is the TC budget?",  # words not understood: may narrow it
     "For my notes on the Nairobi office: what is the TC budget?",
     "What is the TC budget? I'm drafting the summary of where it goes.",  # after the question: kept
+    "What is the TC budget? Just for the Nairobi office.",
+    "技术合作预算是多少？只算内罗毕的。",
 ]
 
 
@@ -900,6 +904,66 @@ POSTS_COUNTED_AFTER = [
     ("方案支助部门 P-3 员额有几个", 23),
 ]
 POSTS_COUNT_OR_COST = ["次级方案4的员额是多少？", "员额为多少？"]
+# Set U (tuned on after its first score): a share whose only word for what is measured is the part's own
+# ("the P-5 posts") names no whole, and is asked back; a word that can name a member and another thing,
+# beside a word that can only name that member ("方案支助部分（组成部分 D）"), is not read as the other
+# thing: the same member said twice, or two things, is asked.
+SET_U_PLAIN = [
+    ("What percentage of posts are P-5?", 19.2),
+    ("2020 年二百五十五个员额中，一般事务员额所占比例是多少？", 34.1),  # the whole before the share's word
+    ("次级方案 4 在 2020 年拟议预算总额中占百分之几？", 33.4),
+    ("Out of the 255 posts in 2020, what percentage are funded from programme support costs?", 18.4),
+    ("PSC-funded posts in Programme Support?", 24),  # apart: the component
+    ("方案支助部分，PSC供资的P-3有几个？", 12),
+    ("Ratio of TC to earmarked Foundation funding — 2 dp pls", 2.32),
+    ("次级方案 2 计划出几种技术材料？", 21),
+    ("How many P-4 posts are due to be recruited in 2021?", 7),
+    ("Across the whole 2020-2023 period, how many posts are planned for SP4?", 57),
+    ("次级方案4在2020-2023年整个期间有几个员额？", 57),
+    ("Component C: how much is the regular budget?", 1663.1),
+    ("组成部分 B 的员额费用是多少？", 986.1),
+    ("请问次级方案4中由方案支助资金供资的P-3员额数目为何？", 2),  # 为何 last: "is what" (书面语)
+    ("在基金会非专用资金供资的员额中，专业及以上职类所占比例为何？", 68.9),
+    ("By what percentage will the post count have grown by 2023 compared with the 2020 level?", 23.9),
+    ("到2023年员额比2020年增加多少？", 61),  # by the plan's first year: its own posts
+    ("By 2022, how many more posts than 2020?", 60),
+    ("How many more posts will SP1 have over 2020-2023 than in 2020?", 9),  # the range first: by its end
+    ("次级方案1在整个2020-2023年战略计划期间的员额比2020年多几个？", 9),
+    ("基金会向项目组合收取的方案支助费比例是多少？", 13.0),  # a rate is its own figure, not a share
+    ("Rough per-post cost in subprogramme 1? Post costs divided by number of posts, in thousands.", 139.9),
+]
+SET_U_NO_FIGURE = [
+    "次级方案4的预算为何减少？",  # 为何 elsewhere: why
+    "预算减少的原因为何？",
+    "How many P-3 posts by 2019?",  # before the plan
+    "What is SP1's budget? We want the IT part.",
+    # the eighth adversarial pass: a sentence of context that moves the year or the period is read
+    "Our research team asks about the previous year. What is the total budget?",
+    "Our desk officer is drafting a note on next year's budget. What is the total budget?",
+    "Our research team asks about the whole period. How many posts are there?",
+    "How many posts does subprogramme 4 have? Over the whole period.",
+    "What is the budget for the period?",  # "period" with no range of years: which?
+    "次级方案4有几个员额？整个期间。",
+    # money asked in a sentence after a count: the number, or the cost?
+    "How many posts does subprogramme 4 have? Cost, please.",
+    "次级方案3有几个员额？按千美元。",
+    "次级方案4有几个员额？要的是钱。",
+    # a share of a grade or category with no whole (all posts, or a group of them?), or asked apart
+    "P-5 account for what percent?",
+    "P-5占几成？",
+    "专业及以上职类占多少百分比？",
+    "What is the P-3 share?",
+    "How many posts does subprogramme 4 have? As a share.",
+    "次级方案4有几个员额？占比。",
+]
+SET_U_QUESTION_BACK = [
+    "What percentage are the P-5 posts?",
+    "What share are General Service posts?",
+    "P-5员额占比是多少？",
+    "SP4's posts as a percentage?",
+    "方案支助部分（组成部分 D）的 P-3 员额有多少个？",
+    "programme support (component D): P-3 posts?",
+]
 SIXTH_PASS_NO_FIGURE = [
     "Programme support post costs / programme support posts",  # the same words read alike: PS, or PSC?
     "PS post costs ÷ PS posts",
@@ -946,7 +1010,8 @@ FOURTH_PASS_NO_FIGURE = [
     + FIFTH_PASS_PLAIN
     + SIXTH_PASS_PLAIN
     + SET_T_PLAIN
-    + POSTS_COUNTED_AFTER,
+    + POSTS_COUNTED_AFTER
+    + SET_U_PLAIN,
 )
 def test_the_figure(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
@@ -960,13 +1025,16 @@ def test_the_figure(assistant, question, value):
     + THIRD_PASS_NO_FIGURE
     + FOURTH_PASS_NO_FIGURE
     + FIFTH_PASS_NO_FIGURE
-    + SIXTH_PASS_NO_FIGURE,
+    + SIXTH_PASS_NO_FIGURE
+    + SET_U_NO_FIGURE,
 )
 def test_no_figure(assistant, question):
     assert figure(assistant, question) is None
 
 
-@pytest.mark.parametrize("question", QUESTION_BACK + WHOLE_AND_MEMBER + SAID_OF_ONE + POSTS_COUNT_OR_COST)
+@pytest.mark.parametrize(
+    "question", QUESTION_BACK + WHOLE_AND_MEMBER + SAID_OF_ONE + POSTS_COUNT_OR_COST + SET_U_QUESTION_BACK
+)
 def test_a_question_back(assistant, question):
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
