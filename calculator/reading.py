@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from calculator.config import POSTS, YEAR_HEAD, Config
@@ -613,6 +614,11 @@ def _asked_last(tokens: list[Token]) -> list[Token]:
     return [*tokens[: words[-1]], replace(last, tags=tags), *tokens[words[-1] + 1 :]]
 
 
+def _closed(gap: str) -> bool:
+    """Text between two words that closes a bracket or a clause (a closing bracket, a comma)."""
+    return any(unicodedata.category(c) in ("Pe", "Po") for c in gap)
+
+
 def _defined(tokens: list[Token], config: Config, text: str) -> list[Token]:
     """ "<a group>, i.e. <its members>": a question that says what it means by a group's name, listing
     exactly the group's members after a word that defines ("i.e.", "namely"), is read with the members
@@ -628,9 +634,15 @@ def _defined(tokens: list[Token], config: Config, text: str) -> list[Token]:
         while before >= 0 and tokens[before].known and only_kinds(tokens[before], small):
             before -= 1  # (the words for money or posts, a year after the name: "<name> in <year>, i.e.")
         after, listed = at + 1, []
-        while after < len(tokens) and (
-            tokens[after].has("entity") or tokens[after].has("and") or only_kinds(tokens[after], ("filler",))
-        ):
+        while (
+            after < len(tokens)
+            and (
+                tokens[after].has("entity")
+                or tokens[after].has("and")
+                or only_kinds(tokens[after], ("filler",))
+            )
+            and not (listed and _closed(text[tokens[after - 1].end : tokens[after].start]))
+        ):  # (to a closing bracket or a comma: "<name> (i.e. <member>) <grade> posts")
             if tokens[after].has("entity") and not tokens[after].has("measure"):
                 listed.append(tokens[after])
             after += 1

@@ -296,7 +296,6 @@ NO_FIGURE = [
     "How much is the regular budget, i.e. the climate action subprogramme?",
     "What is the share of technical cooperation, namely in urban crisis?",
     "经常预算，即用于城市危机的，和技术合作一共多少？",
-    "基金会非专用即将用于共同繁荣次级方案的资金是多少？",
     "How much did China contribute, i.e. contributions in 2017?",
     "最大的次级方案，也就是气候行动",
     "明年有多少天讲习班？",  # a time word is not "all subprogrammes",
@@ -920,6 +919,10 @@ SET_U_PLAIN = [
     ("How many P-4 posts are due to be recruited in 2021?", 7),
     ("Across the whole 2020-2023 period, how many posts are planned for SP4?", 57),
     ("次级方案4在2020-2023年整个期间有几个员额？", 57),
+    ("方案支助部分（即组成部分 D）的 P-3 员额有多少个？", 23),  # "<name> (i.e. <member>)": that member
+    ("programme support (i.e. component D): P-3 posts?", 23),
+    ("我们平时讲的“核心预算”，也就是基金会非专用加上经常预算，2020年一共是多少？", 30090.2),
+    ("基金会非专用即将用于共同繁荣次级方案的资金是多少？", 2277.0),  # 即将: "about to", not "i.e."
     ("Component C: how much is the regular budget?", 1663.1),
     ("组成部分 B 的员额费用是多少？", 986.1),
     ("请问次级方案4中由方案支助资金供资的P-3员额数目为何？", 2),  # 为何 last: "is what" (书面语)
