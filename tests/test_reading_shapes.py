@@ -923,6 +923,8 @@ SET_U_PLAIN = [
     ("programme support (i.e. component D): P-3 posts?", 23),
     ("我们平时讲的“核心预算”，也就是基金会非专用加上经常预算，2020年一共是多少？", 30090.2),
     ("基金会非专用即将用于共同繁荣次级方案的资金是多少？", 2277.0),  # 即将: "about to", not "i.e."
+    ("What funds the posts of SP2?", 35),  # by source of funding: 16 + 16 + 3
+    ("Which source of funding pays for most of subprogramme 2?", 36388.2),
     ("Component C: how much is the regular budget?", 1663.1),
     ("组成部分 B 的员额费用是多少？", 986.1),
     ("请问次级方案4中由方案支助资金供资的P-3员额数目为何？", 2),  # 为何 last: "is what" (书面语)
