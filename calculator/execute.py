@@ -377,6 +377,12 @@ class Executor:
     def _breakdown(self, intent: Intent) -> Result | Stop:
         return self._combine(intent, "breakdown")
 
+    def _list(self, intent: Intent) -> Result | Stop:  # each figure of the members named, no total
+        found = self._many(intent, 2)
+        if isinstance(found, Stop):
+            return found
+        return Result(intent, "list", 0.0, found[0].figure.unit, tuple(found))
+
     def _combine(self, intent: Intent, operation: str) -> Result | Stop:
         found = self._many(intent, 1 if operation == "breakdown" else 2)
         if isinstance(found, Stop):
@@ -416,6 +422,8 @@ class Executor:
             return found
         ordered = sorted(found, key=lambda o: int(o.key))
         start, end = ordered[0], ordered[-1]
+        if intent.reverse:  # ("from <a later year> to <an earlier one>")
+            start, end = end, start
         if intent.percent:
             if start.figure.value <= 0:  # (a change in percent of a negative or nil figure means nothing)
                 return Stop("absent", "percent_of_negative", {})

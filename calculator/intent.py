@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 
 from calculator.config import MONEY, POSTS, QUANTITY, YEAR_HEAD, Config
@@ -187,6 +186,15 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     return stops[0]
 
 
+def _backwards(reading: Reading) -> bool:
+    """ "From <a later year> to <an earlier one>": a change asked backwards, from the later figure."""
+    said = [(i, int(t.values("year")[0])) for i, t in enumerate(reading.tokens) if t.has("year")]
+    return any(
+        b[1] < a[1] and any(t.has("range", "words") for t in reading.tokens[a[0] + 1 : b[0]])
+        for a, b in zip(said, said[1:], strict=False)
+    )
+
+
 def _range_against_year(reading: Reading) -> list[int] | None:
     """A range of years held as a whole (all by its end) set against one year said apart: the two years in
     the order said, the range standing for its last; None when the years are not so said."""
@@ -218,7 +226,7 @@ def _fewest_repeats(
         first, second = sorted((one, other), key=lambda m: m.start)
         between = [t for t in reading.tokens if first.end <= t.start and t.end <= second.start]
         gap = reading.text[first.end : second.start]
-        apart = any(unicodedata.category(c) == "Po" for c in gap)  # a comma or colon ("<A>, <B>'s …")
+        apart = any(c in CLAUSE_MARKS for c in gap)  # a comma or colon ("<A>, <B>'s …")
         return not apart and all(only_kinds(t, ("filler",)) for t in between)
 
     def repeats(combo: tuple[tuple[str, str], ...]) -> int:
@@ -237,8 +245,11 @@ def _fewest_repeats(
         )
 
     def alike(combo: tuple[tuple[str, str], ...]) -> bool:  # the same words twice, read the same way
-        said: dict[str, tuple[str, str]] = {}
-        return all(said.setdefault(m.words.lower(), r) == r for r, m in zip(combo, mentions, strict=True))
+        said: dict[tuple, tuple[str, str]] = {}  # (unless a head said beside one of them narrowed it)
+        return all(
+            said.setdefault((m.words.lower(), m.readings), r) == r
+            for r, m in zip(combo, mentions, strict=True)
+        )
 
     combos = [c for c in combos if alike(c)] or combos
     fewest = min((repeats(c) for c in combos), default=0)
@@ -899,7 +910,11 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         operation=operation,
         largest=largest,
         nth=reading.nth,
-        reverse=bool(ops & {"less"}) or operation == "ratio" and _per_names_first(reading, varying),
+        reverse=bool(ops & {"less"})
+        or operation == "ratio"
+        and _per_names_first(reading, varying)
+        or operation == "change"
+        and _backwards(reading),
         percent=operation == "change" and bool(ops & {"percent_change", "share"}),
         decrease=operation == "change" and _has_op(reading, "decrease") and not _has_op(reading, "increase"),
         prose=any(t.has("source", "prose") for t in reading.tokens),
@@ -1015,6 +1030,8 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
         named = [m for m in reading.mentions if varying[0] in m.dimensions]
         if not _joined(reading, named) or reading.has("quantifier", "which"):
             return Stop("clarify", "two_operands", {})  # two members, no word saying what to do with them
+        if "breakdown" in ops or reading.has("quantifier", "apart"):
+            return "list"  # "the budgets of SP1 and SP2 respectively": each, no total
         return "sum"  # "the budget of SP1 and SP2": each, and together
     if varying:
         return "breakdown"
@@ -1187,6 +1204,16 @@ def _share(
         and any(counted(t) for t in sides[1])
     ):
         return Stop("clarify", "which_measure", {})  # posts counted as a share of money ("of the budget")
+    apart = (
+        before
+        and after
+        and any(  # ("<P>'s share? In <W>.": within W, or W's part of P?)
+            ch in CLAUSE_MARKS  # (a comma too: "<P>'s share, in <W>, is?")
+            for ch in reading.text[tokens[at].end : min(m.start for m, _ in after)]
+        )
+    )
+    if apart:
+        return Stop("clarify", "share_whole", {})
     if not whole and (_part_word_only(reading, base["measure"]) or _share_said_apart(reading, at)):
         return Stop("clarify", "share_whole", {})  # ("what percentage are the <P> posts?", "… ? As a share.")
     named = any(t.has("measure") or t.has("op", "sum") for t in tokens[at + 1 :])  # ("of the budget, total")
@@ -1340,6 +1367,7 @@ def _ranking_unread(
 
 
 SENTENCE_ENDS = "?？。!！;；"  # (punctuation that ends a sentence: what follows asks apart)
+CLAUSE_MARKS = SENTENCE_ENDS + ",，、:："  # (and punctuation that ends a clause)
 SMALL = ("filler", "share", "over", "ranked", "quantifier", "range", "label", "ordinal")  # (in a criterion)
 
 

@@ -925,6 +925,12 @@ SET_U_PLAIN = [
     ("基金会非专用即将用于共同繁荣次级方案的资金是多少？", 2277.0),  # 即将: "about to", not "i.e."
     ("What funds the posts of SP2?", 35),  # by source of funding: 16 + 16 + 3
     ("Which source of funding pays for most of subprogramme 2?", 36388.2),
+    # the ninth adversarial pass
+    ("What is the change in posts from 2023 to 2020?", -61),  # from the later year: backwards
+    ("从2023年到2020年员额的变化是多少？", -61),
+    ("What is the percentage change from 2023 to 2020 in posts?", -19.3),
+    ("方案支助（资金来源）的方案支助部分员额费用", 2484.2),  # the same words, one narrowed by its head
+    ("方案支助（资金来源）：方案支助部分有多少员额？", 24),
     ("Component C: how much is the regular budget?", 1663.1),
     ("组成部分 B 的员额费用是多少？", 986.1),
     ("请问次级方案4中由方案支助资金供资的P-3员额数目为何？", 2),  # 为何 last: "is what" (书面语)
@@ -960,7 +966,30 @@ SET_U_NO_FIGURE = [
     "What is the P-3 share?",
     "How many posts does subprogramme 4 have? As a share.",
     "次级方案4有几个员额？占比。",
+    # the ninth adversarial pass: years said relative to now; a share whose whole is said apart
+    "明年次级方案4的预算是多少？",
+    "后年：预算总额是多少？",
+    "次级方案3的员额有多少？明年。",
+    "一般事务员额的比例是多少？在次级方案4里。",  # within SP4, or SP4's part of GS?
+    "一般事务员额的比例，在次级方案4里是多少？",
 ]
+
+
+@pytest.mark.parametrize(
+    "question, figures",
+    [
+        ("次级方案1和次级方案2的预算分别是多少？", ["54 402.3", "56 158.6"]),
+        ("What are the budgets of subprogramme 1 and subprogramme 2 respectively?", ["54 402.3", "56 158.6"]),
+        ("技术合作和基金会专用分别为多少？", ["147 397.4", "63 473.7"]),
+    ],
+)
+def test_figures_asked_respectively_are_listed_with_no_total(assistant, question, figures):
+    answer = assistant.ask(question).to_dict()
+    assert answer["status"] == "answered" and answer["result"]["value"] is None, answer["answer"]
+    assert all(f in answer["answer"] for f in figures), answer["answer"]
+    assert "110 560.9" not in answer["answer"] and "210 871.1" not in answer["answer"]
+
+
 SET_U_QUESTION_BACK = [
     "What percentage are the P-5 posts?",
     "What share are General Service posts?",
