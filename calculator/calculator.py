@@ -206,6 +206,12 @@ class Calculator:
         if len(values) > 1:
             return self.ambiguous(results, reading, language)
         intent, result = results[0]
+        doubtful = next((f for f in result.figures if self.executor.table_in_doubt(f)), None)
+        if doubtful is not None:  # only a table whose grand total another table contradicts prints it
+            stop = Stop("absent", "doubtful_only", self.phraser.doubt_values(doubtful))
+            outcome = self.stopped(stop, reading, language)
+            outcome.sources = [(_kind, source) for _kind, source in self.phraser.doubt_sources(doubtful)]
+            return outcome
         doubt = (
             self.whole_and_member(reading, intent, language)
             or self.unaudited(reading, result)

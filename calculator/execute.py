@@ -219,6 +219,14 @@ class Executor:
                 return expected, tuple(lines)
         return None
 
+    def table_in_doubt(self, figure: Figure) -> bool:
+        """The figure's table is in doubt as a whole: its grand total is not the one a preferred table gives
+        for the same thing (a component's table that repeats another component's figures), not one line."""
+        if figure.doubt is None or not figure.facts:
+            return False
+        grand = self.cube.table_total(figure.facts[0])
+        return grand is not None and figure.doubt[0] is grand
+
     def _doubt(self, fact: Fact) -> tuple[Fact, Fact] | None:
         """A fact from a table whose own totals a preferred table gives differently: a component's table that
         repeats another component's figures (its total is not the summary's), a table with two columns swapped

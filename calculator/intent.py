@@ -186,6 +186,38 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     return stops[0]
 
 
+def _base_first(reading: Reading, varying: tuple | None) -> bool:
+    """The first of the two figures compared is the base, said first ("compared with <A>, how much more is
+    <B>"; in Chinese also "with <A> compared, <B> …"): <B> − <A>, not the other way."""
+    if not varying:
+        return False
+    tokens = reading.tokens
+    if varying[0] == YEAR:
+        first = next((i for i, t in enumerate(tokens) if t.has("year")), None)
+        last = first
+    else:
+        named = [m for m in reading.mentions if varying[0] in m.dimensions]
+        first = named[0].index if named else None
+        last = last_index(reading, named[0]) if named else None
+    if first is None or last is None:
+        return False
+    small = ("filler", "and", "head", "number")
+    before = first - 1
+    while before >= 0 and only_kinds(tokens[before], small) and not tokens[before].has("compared"):
+        before -= 1
+    after = last + 1
+    while (
+        after < len(tokens) and only_kinds(tokens[after], ("filler",)) and not tokens[after].has("compared")
+    ):
+        after += 1
+    return (
+        before >= 0
+        and tokens[before].has("compared", "before")
+        or after < len(tokens)
+        and tokens[after].has("compared", "after")
+    )
+
+
 def _backwards(reading: Reading) -> bool:
     """ "From <a later year> to <an earlier one>": a change asked backwards, from the later figure."""
     said = [(i, int(t.values("year")[0])) for i, t in enumerate(reading.tokens) if t.has("year")]
@@ -910,11 +942,14 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         operation=operation,
         largest=largest,
         nth=reading.nth,
-        reverse=bool(ops & {"less"})
-        or operation == "ratio"
-        and _per_names_first(reading, varying)
-        or operation == "change"
-        and _backwards(reading),
+        reverse=(
+            bool(ops & {"less"})
+            or operation == "ratio"
+            and _per_names_first(reading, varying)
+            or operation == "change"
+            and _backwards(reading)
+        )
+        != (operation == "difference" and _base_first(reading, varying)),
         percent=operation == "change" and bool(ops & {"percent_change", "share"}),
         decrease=operation == "change" and _has_op(reading, "decrease") and not _has_op(reading, "increase"),
         prose=any(t.has("source", "prose") for t in reading.tokens),
@@ -995,6 +1030,16 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
         return "per_post"  # "the average cost per <member> post"
     if "ratio" in ops:
         return "ratio" if n == 2 else Stop("clarify", "two_operands", {})
+    named = (
+        bool(varying)
+        and bool(varying[1])
+        and (varying[0] == YEAR or set(varying[1]) <= set(items.get(varying[0], [])))
+    )
+    if named and reading.has("quantifier", "apart"):  # "<A> and <B> respectively": each figure, no sum
+        if "share" in ops:
+            return Stop("clarify", "two_questions", {})  # (several shares: one at a time)
+        if not ops & {"difference", "change", "max", "min", "average"}:
+            return "list"
     by_year = bool(varying) and varying[0] == YEAR
     if "share" in ops and "change" in ops and not by_year and len(reading.years) <= 1:
         return Stop("clarify", "change_of_what", {})  # "by what percentage did <member> fall": since when?

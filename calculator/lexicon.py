@@ -59,6 +59,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "overview": "overview",  # "summarise …": an overview built from the tables and the text
     "ranked": "ranked",  # "<ordinal> largest": max / min after an ordinal; "place": "ranks <ordinal>"
     "thresholds": "threshold",  # "more than <number>": above / at_least / below / at_most, beside a number
+    "compared": "compared",  # the base of a comparison: "before" it ("compared with <A>"), or "after" it
 }
 _SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|[。！？；：]+")
 NUMBERED = {

@@ -598,6 +598,25 @@ class Phraser:
         return intent.operation
 
     # -- stops -------------------------------------------------------------------------------------
+    def doubt_values(self, figure: Figure) -> dict[str, str]:
+        """What a refusal says of a figure only a doubtful table prints: the table, its figure, and the total
+        another table gives differently."""
+        assert figure.doubt is not None
+        total, better = figure.doubt
+        first = figure.facts[0]
+        return {
+            "table": cite_label(_kind(first), first.source, self.labels),
+            "printed": first.raw,
+            "raw": total.raw,
+            "other": cite_label(_kind(better), better.source, self.labels),
+            "other_raw": better.raw,
+        }
+
+    def doubt_sources(self, figure: Figure) -> list[tuple[str, str]]:
+        assert figure.doubt is not None
+        first, (_, better) = figure.facts[0], figure.doubt
+        return [(_kind(first), first.source), (_kind(better), better.source)]
+
     def stop(self, stop: Stop, language: str) -> str:
         values = dict(stop.values)
         if isinstance(values.get("want"), Want):  # (the horizon is asked: no year said with it)

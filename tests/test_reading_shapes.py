@@ -931,6 +931,14 @@ SET_U_PLAIN = [
     ("What is the percentage change from 2023 to 2020 in posts?", -19.3),
     ("方案支助（资金来源）的方案支助部分员额费用", 2484.2),  # the same words, one narrowed by its head
     ("方案支助（资金来源）：方案支助部分有多少员额？", 24),
+    # the tenth adversarial pass: the base of a comparison said first is subtracted
+    ("与2019年相比，2020年捐款多多少？", 12419),
+    ("Compared with 2020, how many more posts in 2023?", 61),
+    ("与次级方案2相比，次级方案3少多少？", 17531.1),
+    ("相较于次级方案2，次级方案3多多少？", -17531.1),
+    ("次级方案3比次级方案2少多少？", 17531.1),
+    ("How many more posts in 2023 compared with 2020?", 61),
+    ("麻烦问一下，行政领导和管理下面，基金会专用资金出的顾问费是多少？", 258.0),  # one line in doubt only
     ("Component C: how much is the regular budget?", 1663.1),
     ("组成部分 B 的员额费用是多少？", 986.1),
     ("请问次级方案4中由方案支助资金供资的P-3员额数目为何？", 2),  # 为何 last: "is what" (书面语)
@@ -972,6 +980,11 @@ SET_U_NO_FIGURE = [
     "次级方案3的员额有多少？明年。",
     "一般事务员额的比例是多少？在次级方案4里。",  # within SP4, or SP4's part of GS?
     "一般事务员额的比例，在次级方案4里是多少？",
+    # the tenth pass: a figure only a table printing another component's figures gives (Table 7.2)
+    "次级方案2经常预算的员额费用是多少？",
+    "How much technical cooperation money goes to grants and contributions in subprogramme 2?",
+    "次级方案2基金会专用资金的工作人员差旅费比次级方案3多多少？",
+    "技术合作和基金会专用分别占预算的多少？",  # several shares: one at a time
 ]
 
 
@@ -981,6 +994,7 @@ SET_U_NO_FIGURE = [
         ("次级方案1和次级方案2的预算分别是多少？", ["54 402.3", "56 158.6"]),
         ("What are the budgets of subprogramme 1 and subprogramme 2 respectively?", ["54 402.3", "56 158.6"]),
         ("技术合作和基金会专用分别为多少？", ["147 397.4", "63 473.7"]),
+        ("How many posts will be added in 2021 and 2022, respectively?", ["48", "12"]),
     ],
 )
 def test_figures_asked_respectively_are_listed_with_no_total(assistant, question, figures):
