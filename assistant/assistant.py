@@ -494,7 +494,10 @@ class Assistant:
             text = text.replace(ref.text, " , ")  # (a word before it, "per", no longer reads what followed)
         named = list(dict.fromkeys(r.id for r in refs))
         defines = kind == "paragraph" and all(self.names_without_figure(i, text, language) for i in named)
-        outcome = self.calculator.handle(text, language, prose=kind == "paragraph" and not defines)
+        tables = tuple(named) if kind == "table" else ()  # (a figure they print is taken from them)
+        outcome = self.calculator.handle(
+            text, language, prose=kind == "paragraph" and not defines, tables=tables
+        )
         if outcome is None or outcome.status != "answered":
             return None
         if defines:  # ("the core budget as para 46 defines it"): the tables' figure, the paragraph cited

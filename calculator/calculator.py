@@ -143,7 +143,12 @@ class Calculator:
         return interpret(self.read(question, language), self.config)
 
     def handle(
-        self, question: str, language: str, prose: bool = False, previous: Intent | None = None
+        self,
+        question: str,
+        language: str,
+        prose: bool = False,
+        previous: Intent | None = None,
+        tables: tuple[str, ...] = (),
     ) -> Outcome | None:
         """An Outcome for a numeric question, None for anything else. `prose`: the paragraphs' figure is
         asked for first (the question names a paragraph). `previous`: the reading of the previous
@@ -186,8 +191,8 @@ class Calculator:
             carried = self.with_whom(previous, found[0])
             if carried is not None:  # read on its own, it drops whom the last figure was for: which?
                 return self.which_scope(found[0], *carried, previous, reading, language)
-        if prose:
-            found = [replace(intent, prose=True) for intent in found]
+        if prose or tables:
+            found = [replace(intent, prose=prose or intent.prose, tables=tables) for intent in found]
         done = [(intent, self.executor.run(intent)) for intent in found]
         results = [(i, r) for i, r in done if isinstance(r, Result)]
         asked = [r for _, r in done if isinstance(r, Stop) and r.kind == "clarify"]
@@ -253,11 +258,18 @@ class Calculator:
             return None
         readings = [self.read(s, language) for s in sentences]
         asking = [i for i, r in enumerate(readings) if _asks(sentences[i], r)]
+
+        def asks_alone(at: int) -> bool:  # every other sentence may be set aside beside this one
+            return all(
+                self.set_aside(readings[i], readings[at], before=i < at)
+                for i in range(len(readings))
+                if i != at
+            )
+
+        asking = [i for i in asking if asks_alone(i)]  # ("<question>? The boss wants the total.": said again)
         if len(asking) != 1:
             return None
         others = [i for i in range(len(sentences)) if i != asking[0]]
-        if not all(self.set_aside(readings[i], readings[asking[0]], before=i < asking[0]) for i in others):
-            return None
         outcome = self.handle(sentences[asking[0]], language, prose, previous)
         if outcome is None or outcome.status not in ("answered", "clarify"):
             return None

@@ -81,6 +81,7 @@ class Want:
     prose: bool = False  # the prose's figure is asked for first ("the narrative says")
     future: bool = False  # asked in the future tense, with no year
     whole_said: bool = False  # "all", "in total" said: the sum of members printed one by one may be given
+    tables: tuple[str, ...] = ()  # the tables named: a figure they print is taken from them first
 
     @property
     def key(self) -> Key:

@@ -98,7 +98,14 @@ class Executor:
             measure = self.measure_of(intent) or measure
         given = intent.year is not None
         base = Want(
-            measure, tuple(sorted(intent.fixed)), year, given, intent.prose, intent.future, intent.whole_said
+            measure,
+            tuple(sorted(intent.fixed)),
+            year,
+            given,
+            intent.prose,
+            intent.future,
+            intent.whole_said,
+            intent.tables,
         )
         if intent.basis:
             base = base.with_(basis=intent.basis)
@@ -164,6 +171,7 @@ class Executor:
 
     def _printed(self, want: Want, facts: list[Fact], relaxed: bool) -> Figure:
         tables = [f for f in facts if f.source_kind != "paragraph"]
+        tables.sort(key=lambda f: f.source not in want.tables)  # (the tables named first, in their order)
         prose = [f for f in facts if f.source_kind == "paragraph"]
         doubts = {id(f): self._doubt(f) for f in tables}
         trusted = [f for f in tables if doubts[id(f)] is None]  # a table whose totals agree answers first

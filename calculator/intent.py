@@ -48,6 +48,9 @@ class Intent:
     notes: tuple[str, ...] = ()  # how an ambiguous word was read (message keys with values)
     measure_given: bool = True  # False: inferred (no word named it); the figure may be of another measure
     prose: bool = False  # the question asks for the prose's figure ("the narrative says")
+    tables: tuple[
+        str, ...
+    ] = ()  # the tables the question names ("In Table <n>, …"): their cells answer first
     decrease: bool = False  # "how much did it fall": the size of the fall (start − end)
     future: bool = False  # "will have", no year: the budget year's figure, or the plan's by its end?
     whole_said: bool = False  # "all", "in total": a sum over members the document gives one by one is meant
@@ -83,6 +86,7 @@ class Intent:
                     if data.get("whole_over")
                     else None,
                     "notes": tuple(data.get("notes", ())),
+                    "tables": tuple(map(str, data.get("tables", ()))),
                     "threshold": (str(data["threshold"][0]), float(data["threshold"][1]))
                     if data.get("threshold")
                     else None,
@@ -172,13 +176,18 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     ]
     if pronouns:  # "its" with nothing named before it to refer to
         return Stop("clarify", "which_reference", {"words": pronouns[0].text})
-    combos = list(itertools.product(*[_readings(reading, m, config) for m in reading.mentions]))
-    combos = _fewest_repeats(combos, reading)
+    every = list(itertools.product(*[_readings(reading, m, config) for m in reading.mentions]))
+    combos = _fewest_repeats(every, reading)
     intents: list[Intent] = []
     stops: list[Stop] = []
     for combo in combos[:16]:
         found = _intent(reading, config, list(zip(reading.mentions, combo, strict=True)))
         (intents if isinstance(found, Intent) else stops).append(found)
+    if not intents and stops and all(s.message == "two_operands" for s in stops):
+        for combo in [c for c in every if c not in combos][:16]:  # ("<RB> posts against <PS> posts": two
+            found = _intent(reading, config, list(zip(reading.mentions, combo, strict=True)))  # of one kind)
+            if isinstance(found, Intent):
+                intents.append(found)
     if intents:
         if _future(reading):
             intents = [replace(i, future=True) for i in intents]

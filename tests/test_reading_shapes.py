@@ -939,6 +939,11 @@ SET_U_PLAIN = [
     ("次级方案3比次级方案2少多少？", 17531.1),
     ("How many more posts in 2023 compared with 2020?", 61),
     ("麻烦问一下，行政领导和管理下面，基金会专用资金出的顾问费是多少？", 258.0),  # one line in doubt only
+    # after set V's first score
+    ("by how much do regular-budget post costs exceed programme-support post costs?", 4144.0),  # two sources
+    ("Of the 255 posts budgeted for 2020, what proportion are General Service?", 34.1),
+    ("四个次级方案的预算加起来一共多少钱？老板要个总数", 233324.5),  # a second sentence that says again
+    ("四个SP的基金会非专用（non-earmarked）经费加一块儿是多少哈？", 11785.7),
     ("Component C: how much is the regular budget?", 1663.1),
     ("组成部分 B 的员额费用是多少？", 986.1),
     ("请问次级方案4中由方案支助资金供资的P-3员额数目为何？", 2),  # 为何 last: "is what" (书面语)
