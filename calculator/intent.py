@@ -172,7 +172,9 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     if alone and not reading.heads:  # "its <figure>?": whose?
         return Stop("clarify", "which_reference", {"words": alone[0].text})
     pronouns = [
-        t for i, t in enumerate(reading.tokens) if t.has("quantifier", "pronoun") and i not in reading.used
+        t
+        for i, t in enumerate(reading.tokens)
+        if t.has("quantifier", "pronoun") and i not in reading.used and not _refers_back(reading, i, config)
     ]
     if pronouns:  # "its" with nothing named before it to refer to
         return Stop("clarify", "which_reference", {"words": pronouns[0].text})
@@ -248,6 +250,17 @@ def _range_against_year(reading: Reading) -> list[int] | None:
             if len(others) == 1 and others[0][1] != last:
                 return [last, others[0][1]] if others[0][0] > said[k][0] else [others[0][1], last]
     return None
+
+
+def _refers_back(reading: Reading, at: int, config: Config) -> bool:
+    """ "<member>'s A against its B": in a comparison, a pronoun after exactly one member of whom the figures
+    are (one reading), with no other member of that kind after it: that member said again."""
+    whom = set(config.role("whom"))
+    before = {dk for m in reading.mentions if m.index < at for dk in m.readings if dk[0] in whom}
+    single = all(len(m.readings) == 1 for m in reading.mentions if m.index < at and m.dimensions & whom)
+    after = any(m.dimensions & whom for m in reading.mentions if m.index > at)
+    compared = reading.ops() & {"ratio", "difference", "share"}  # (not "its budget and its TC": two asked)
+    return len(before) == 1 and single and not after and bool(compared)
 
 
 def _fewest_repeats(

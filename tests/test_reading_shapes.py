@@ -944,6 +944,11 @@ SET_U_PLAIN = [
     ("Of the 255 posts budgeted for 2020, what proportion are General Service?", 34.1),
     ("四个次级方案的预算加起来一共多少钱？老板要个总数", 233324.5),  # a second sentence that says again
     ("四个SP的基金会非专用（non-earmarked）经费加一块儿是多少哈？", 11785.7),
+    (
+        "次级方案4的技术合作资金与其基金会专用资金之比是多少？",
+        3.15,
+    ),  # in a comparison, 其 = the member before
+    ("SP4 TC vs its FE?", 40606.2),
     ("Component C: how much is the regular budget?", 1663.1),
     ("组成部分 B 的员额费用是多少？", 986.1),
     ("请问次级方案4中由方案支助资金供资的P-3员额数目为何？", 2),  # 为何 last: "is what" (书面语)
@@ -990,6 +995,8 @@ SET_U_NO_FIGURE = [
     "How much technical cooperation money goes to grants and contributions in subprogramme 2?",
     "次级方案2基金会专用资金的工作人员差旅费比次级方案3多多少？",
     "技术合作和基金会专用分别占预算的多少？",  # several shares: one at a time
+    "What is SP2's budget and its TC money?",  # two figures asked: "its" is not ignored
+    "次级方案2的预算和其技术合作资金是多少？",
 ]
 
 
