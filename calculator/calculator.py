@@ -215,7 +215,7 @@ class Calculator:
         if doubtful is not None:  # only a table whose grand total another table contradicts prints it
             stop = Stop("absent", "doubtful_only", self.phraser.doubt_values(doubtful))
             outcome = self.stopped(stop, reading, language)
-            outcome.sources = [(_kind, source) for _kind, source in self.phraser.doubt_sources(doubtful)]
+            outcome.sources = self.phraser.doubt_sources(doubtful)
             return outcome
         doubt = (
             self.whole_and_member(reading, intent, language)
