@@ -48,9 +48,7 @@ class Intent:
     notes: tuple[str, ...] = ()  # how an ambiguous word was read (message keys with values)
     measure_given: bool = True  # False: inferred (no word named it); the figure may be of another measure
     prose: bool = False  # the question asks for the prose's figure ("the narrative says")
-    tables: tuple[
-        str, ...
-    ] = ()  # the tables the question names ("In Table <n>, …"): their cells answer first
+    tables: tuple[str, ...] = ()  # tables the question names ("In Table <n>, …"): their cells answer first
     decrease: bool = False  # "how much did it fall": the size of the fall (start − end)
     future: bool = False  # "will have", no year: the budget year's figure, or the plan's by its end?
     whole_said: bool = False  # "all", "in total": a sum over members the document gives one by one is meant
@@ -231,7 +229,7 @@ def _base_first(reading: Reading, varying: tuple | None) -> bool:
 
 def _backwards(reading: Reading) -> bool:
     """ "From <a later year> to <an earlier one>": a change asked backwards, from the later figure."""
-    said = [(i, int(t.values("year")[0])) for i, t in enumerate(reading.tokens) if t.has("year")]
+    said = _years_said(reading)
     return any(
         b[1] < a[1] and any(t.has("range", "words") for t in reading.tokens[a[0] + 1 : b[0]])
         for a, b in zip(said, said[1:], strict=False)
@@ -243,13 +241,18 @@ def _range_against_year(reading: Reading) -> list[int] | None:
     the order said, the range standing for its last; None when the years are not so said."""
     assert reading.year_range is not None
     first, last = reading.year_range
-    said = [(i, int(t.values("year")[0])) for i, t in enumerate(reading.tokens) if t.has("year")]
+    said = _years_said(reading)
     for k in range(len(said) - 1):
         if said[k][1] == first and said[k + 1][1] == last:
             others = said[:k] + said[k + 2 :]
             if len(others) == 1 and others[0][1] != last:
                 return [last, others[0][1]] if others[0][0] > said[k][0] else [others[0][1], last]
     return None
+
+
+def _years_said(reading: Reading) -> list[tuple[int, int]]:
+    """Each year the question writes, with where: (token index, year)."""
+    return [(i, int(t.values("year")[0])) for i, t in enumerate(reading.tokens) if t.has("year")]
 
 
 def _refers_back(reading: Reading, at: int, config: Config) -> bool:
@@ -1097,7 +1100,7 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
         named = [m for m in reading.mentions if varying[0] in m.dimensions]
         if not _joined(reading, named) or reading.has("quantifier", "which"):
             return Stop("clarify", "two_operands", {})  # two members, no word saying what to do with them
-        if "breakdown" in ops or reading.has("quantifier", "apart"):
+        if "breakdown" in ops:
             return "list"  # "the budgets of SP1 and SP2 respectively": each, no total
         return "sum"  # "the budget of SP1 and SP2": each, and together
     if varying:
@@ -1326,14 +1329,9 @@ def _money_said_apart(reading: Reading) -> bool:
     """A word for money (or a unit of money) in a sentence after the one that counts ("How many posts does
     <P> have? Cost, please."), with nothing divided ("cost per post? cost divided by the number of posts")."""
     tokens = reading.tokens
-    ends = [i for i, ch in enumerate(reading.text) if ch in SENTENCE_ENDS]
-
-    def sentence(t: Token) -> int:
-        return sum(1 for e in ends if e < t.start)
-
-    counting = {sentence(t) for t in tokens if t.has("op", "count") or t.has("ask", "count_before")}
+    counting = {_sentence(reading, t) for t in tokens if t.has("op", "count") or t.has("ask", "count_before")}
     money = {
-        sentence(t)
+        _sentence(reading, t)
         for t in tokens
         if (t.has("measure", MONEY) or t.has("unit")) and not _in_mention(reading, t)
     }
@@ -1345,12 +1343,14 @@ def _share_said_apart(reading: Reading, at: int) -> bool:
     """The share's word in a sentence of its own after the question, naming nothing ("How many posts does
     <P> have? As a share."): of what?"""
     tokens = reading.tokens
-    start = max(
-        (i + 1 for i, ch in enumerate(reading.text) if ch in SENTENCE_ENDS and i < tokens[at].start),
-        default=0,
-    )
-    inside = [t for t in tokens if t.start >= start]
-    return start > 0 and not any(t.has("measure") or t.has("entity") or t.has("op", "sum") for t in inside)
+    own = _sentence(reading, tokens[at])
+    inside = [t for t in tokens if _sentence(reading, t) >= own]
+    return own > 0 and not any(t.has("measure") or t.has("entity") or t.has("op", "sum") for t in inside)
+
+
+def _sentence(reading: Reading, token: Token) -> int:
+    """Which sentence of the question a word stands in (0: the first)."""
+    return sum(1 for ch in reading.text[: token.start] if ch in SENTENCE_ENDS)
 
 
 def _ranking_unread(
@@ -1449,10 +1449,9 @@ def _asked_after_the_ranking(
     <head> is largest? how much of it is from <source>?"). A word that only restates the measure ("how much
     money?") or the member asks for the ranked figure (a member with no measure word is ranked by money)."""
     tokens = reading.tokens
-    ends = [i for i, ch in enumerate(reading.text) if ch in SENTENCE_ENDS]
 
     def sentence(k: int) -> int:
-        return sum(1 for e in ends if e < tokens[k].start)
+        return _sentence(reading, tokens[k])
 
     def joined(k: int) -> bool:  # a word of the criterion's phrase ("the most <money> from <source>")
         t = tokens[k]

@@ -512,16 +512,8 @@ class Phraser:
                     formula=formula,
                 )
             if figure.doubt is not None:
-                total, better = figure.doubt
-                text += t(
-                    "calc.doubt",
-                    language,
-                    table=cite_label(_kind(total), total.source, self.labels),
-                    raw=total.raw,
-                    other=cite_label(_kind(better), better.source, self.labels),
-                    other_raw=better.raw,
-                )
-                sources.append((_kind(better), better.source))
+                text += t("calc.doubt", language, **self.doubt_values(figure))
+                sources.append(self.doubt_sources(figure)[1])
         scopes = {s for f in result.figures for s in f.scope}
         if scopes and result.operation != "lookup":
             first = result.figures[0].facts[0]
@@ -599,8 +591,8 @@ class Phraser:
 
     # -- stops -------------------------------------------------------------------------------------
     def doubt_values(self, figure: Figure) -> dict[str, str]:
-        """What a refusal says of a figure only a doubtful table prints: the table, its figure, and the total
-        another table gives differently."""
+        """What is said of a figure from a table in doubt (in a note, or refusing it): the table, its figure,
+        and the table's total that another table gives differently."""
         assert figure.doubt is not None
         total, better = figure.doubt
         first = figure.facts[0]
