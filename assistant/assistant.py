@@ -506,9 +506,9 @@ class Assistant:
             outcome.answer += " " + t("calc.paragraph_without_figure", language, labels=labels)
             return outcome
         cited = {ident for k, ident in outcome.sources if k == kind}
-        if kind == "paragraph":  # the paragraph states the figure (a table may give it too)
-            return outcome if cited & set(named) else None
-        return outcome if cited and cited <= set(named) else None  # every cell from the tables named
+        # the paragraph states the figure (a table may give it too); a cell comes from a table named (a
+        # figure it does not print, such as a share's whole, from the table that does)
+        return outcome if cited & set(named) else None
 
     def names_without_figure(self, ident: str, question: str, language: str) -> bool:
         """A paragraph that prints no number but its own and years, and names something the question

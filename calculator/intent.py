@@ -236,6 +236,26 @@ def _backwards(reading: Reading) -> bool:
     )
 
 
+def _next_content(tokens: list, i: int) -> int:
+    """The index of the first token after i that is not only a filler (len(tokens) if none)."""
+    j = i + 1
+    while j < len(tokens) and only_kinds(tokens[j], ("filler",)):
+        j += 1
+    return j
+
+
+def _change_backwards(reading: Reading, varying: tuple | None) -> bool:
+    """A change asked from the later year's figure: "from <later> to <earlier>"; or, said as a comparison
+    of two years, the year compared with (the second said, or the first when said first: "compared with
+    <A>, <B>") is the later one ("<earlier> than <later>, in percent")."""
+    said = _years_said(reading)
+    if len(said) == 2 and said[0][1] != said[1][1]:
+        than = any(t.has("op", "difference") for t in reading.tokens[said[0][0] + 1 : said[1][0]])
+        if than or _base_first(reading, varying):
+            return (said[0][1] < said[1][1]) != _base_first(reading, varying)
+    return bool(reading.ops() & {"less"}) or _backwards(reading)
+
+
 def _range_against_year(reading: Reading) -> list[int] | None:
     """A range of years held as a whole (all by its end) set against one year said apart: the two years in
     the order said, the range standing for its last; None when the years are not so said."""
@@ -259,6 +279,8 @@ def _refers_back(reading: Reading, at: int, config: Config) -> bool:
     """ "<member>'s A against its B": in a comparison, a pronoun after exactly one member of whom the figures
     are (one reading), with no other member of that kind after it: that member said again."""
     whom = set(config.role("whom"))
+    if len({y for _, y in _years_said(reading)}) == 2:  # ("<A>'s <year> figure against its <year> one")
+        whom = set(config.dimensions)
     before = {dk for m in reading.mentions if m.index < at for dk in m.readings if dk[0] in whom}
     single = all(len(m.readings) == 1 for m in reading.mentions if m.index < at and m.dimensions & whom)
     after = any(m.dimensions & whom for m in reading.mentions if m.index > at)
@@ -968,13 +990,11 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         largest=largest,
         nth=reading.nth,
         reverse=(
-            bool(ops & {"less"})
-            or operation == "ratio"
-            and _per_names_first(reading, varying)
-            or operation == "change"
-            and _backwards(reading)
-        )
-        != (operation == "difference" and _base_first(reading, varying)),
+            _change_backwards(reading, varying)
+            if operation == "change"
+            else (bool(ops & {"less"}) or operation == "ratio" and _per_names_first(reading, varying))
+            != (operation == "difference" and _base_first(reading, varying))
+        ),
         percent=operation == "change" and bool(ops & {"percent_change", "share"}),
         decrease=operation == "change" and _has_op(reading, "decrease") and not _has_op(reading, "increase"),
         prose=any(t.has("source", "prose") for t in reading.tokens),
@@ -1068,6 +1088,8 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
     by_year = bool(varying) and varying[0] == YEAR
     if "share" in ops and "change" in ops and not by_year and len(reading.years) <= 1:
         return Stop("clarify", "change_of_what", {})  # "by what percentage did <member> fall": since when?
+    if "share" in ops and "difference" in ops and by_year and n == 2 and "change" not in ops:
+        return "change"  # "<year> higher than <year>, in percent": the change from the year compared with
     if "share" in ops and not ("change" in ops and varying and varying[0] == YEAR):
         return "share"
     if "change" in ops and varying and varying[0] == YEAR:
@@ -1186,14 +1208,17 @@ def _share(
             for v in t.values("share")
             if v in ("part", "whole")
         ]
+        starts = {m.index for m, _ in after}
         split = next(
             (
                 (i, v)
                 for i, v in dividers
-                if any(m.index < i for m, _ in after) and any(m.index > i for m, _ in after)
+                if any(m.index < i for m, _ in after)
+                and any(m.index > i for m, _ in after)
+                and (v == "part" or _next_content(tokens, i) in starts)
             ),
             None,
-        )
+        )  # (a word of the whole stands before the whole: "<P> in , goes on <W>" puts none after "in")
         if split is not None:
             i, kind = split
             first = [dk for m, dk in after if m.index < i]

@@ -79,6 +79,7 @@ NUMBER = re.compile(  # ASCII boundaries: a head written with its number, no spa
     r"|(?<![A-Za-z0-9_.])\d+(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)"
 )
 WORD = re.compile(r"[a-z][a-z'’\-]*|[0-9]+|[\u3400-\u9fff]")
+CLAUSE = re.compile(r"[,;:!?，。；：！？()（）\[\]【】]")  # marks between two clauses or of an aside
 SPACE = re.compile(r"[\s,;:!?，。；：！？“”\"‘’()（）\[\]【】《》<>…·.&]+|'(?!s\b)")  # ("/" is a word)
 
 
@@ -610,13 +611,40 @@ class Lexicon:
             token = self._longest(text, i) or self._unknown(text, i)
             found.append(token)
             i = token.end
-        if text.isascii():
-            return found
-        if sum(_unknown_characters(t) for t in found):
+        if not text.isascii() and sum(_unknown_characters(t) for t in found):
             fewest = self._fewest_unknown(text)
             if sum(_unknown_characters(t) for t in fewest) < sum(_unknown_characters(t) for t in found):
                 found = fewest
-        return _whole_words(text, found)
+        return self._year_inside(text, found if text.isascii() else _whole_words(text, found))
+
+    def _year_inside(self, text: str, tokens: list[Token]) -> list[Token]:
+        """A name said around its year or a possessive ("<A>'s <year> <B>", "<A><year><possessive><B>",
+        "<A>'s <B>"): when the words before and after them (fillers
+        between) make a phrase, the first word is that phrase and the second a filler; a year stays a year."""
+        out = list(tokens)
+        for a in range(len(out) - 2):
+            if not out[a].known or _only_fillers(out[a]) or out[a].has("year"):
+                continue
+            b = a + 1
+            while b < len(out) and (_only_fillers(out[b]) or only_kinds(out[b], ("year",)) and out[b].known):
+                b += 1
+            inside = out[a + 1 : b]
+            years = [t for t in inside if t.has("year")]
+            said_apart = len(years) == 1 or not years and any(t.text in self.possessives for t in inside)
+            if b >= len(out) or not out[b].known or _only_fillers(out[b]) or not said_apart:
+                continue
+            if CLAUSE.search(text, out[a].end, out[b].start):  # ("by <year>, how many"): two clauses
+                continue
+            between = [t.text for t in inside if not t.has("year")]
+            sep = " " if out[a].text.isascii() and out[b].text.isascii() else ""
+            said = [sep.join([out[a].text, out[b].text])]
+            said += [sep.join([out[a].text, *between[k : k + 1], out[b].text]) for k in range(len(between))]
+            tags = next((self.phrases[k] for k in map(phrase_key, said) if k in self.phrases), None)
+            if tags is None or tags <= out[a].tags or not any(t.kind == "entity" for t in tags):
+                continue  # (a phrase that only picks one of the first word's readings settles nothing)
+            out[a] = Token(out[a].start, out[a].end, out[a].text, frozenset(tags))
+            out[b] = Token(out[b].start, out[b].end, out[b].text, frozenset({Tag("filler", "")}))
+        return out
 
     def _candidates(self, text: str, i: int, end: int) -> list[Token]:
         """A year, a number and the longest phrase starting at `i` and ending by `end`."""
