@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import Answer, Citation
 from assistant.dialogue import Context
-from assistant.extract import best_sentences, official_sentence, sentences
+from assistant.extract import best_sentence, best_sentences, official_sentence, sentences
 from assistant.language import detect_language
 from assistant.llm import LLMComposer, asks_for_number
 from assistant.prompt import Source, marker_label, unit_text
@@ -395,16 +395,25 @@ class Assistant:
 
     # -- lookup ------------------------------------------------------------------------------------
     def lookup(self, question: str, language: str, refs: list[Ref]) -> Answer:
+        """The units named, each in full. A question that asks something of a paragraph ("¶115: how many
+        people returned?") leads with the paragraph's sentence that answers it best, which its citation
+        quotes."""
         parts, citations = [], []
+        asked = question
+        for ref in refs:
+            asked = asked.replace(ref.text, " ")
         for ref in refs:
             unit = self.document.get(ref.kind, ref.id)
             if unit is None:
                 parts.append(self.missing(ref, language))
                 continue
             rendered = self.in_language(unit, language)
-            citation = self.cite(rendered)
+            key = self.key_sentence(asked, rendered, language) if unit.table is None else None
+            citation = self.cite(rendered, key)
             citations.append(citation)
             text = f"{citation.label} — {citation.section}\n{self.full_text(rendered, language)}"
+            if key is not None:
+                text = f"{citation.label}: “{key}”\n\n{text}"
             if rendered is not unit:  # a rendering: say so, and give the official text beside it
                 text = (
                     f"{say('preface_rendering', language)}\n{text}\n\n{say('official', language)}\n"
@@ -412,6 +421,15 @@ class Assistant:
                 )
             parts.append(text)
         return Answer(question, language, "lookup", "\n\n".join(parts), citations)
+
+    def key_sentence(self, asked: str, unit: Unit, language: str) -> str | None:
+        """The sentence of a unit that answers what the question asks of it (the words it has beside the
+        reference), preferring one that states a figure when a quantity is asked; None when it asks
+        nothing more ("what does ¶59 say?") or no sentence shares a word with it."""
+        if not re.search(r"\w{2,}", asked):
+            return None
+        found = best_sentence(self.engine, asked, self.full_text(unit, language), asks_for_number(asked))
+        return found[1] if found is not None and found[0] > 0 else None
 
     def in_language(self, unit: Unit, language: str) -> Unit:
         """The unit in the question's language when the corpus has it, else the official unit."""

@@ -47,32 +47,43 @@ def best_sentences(
     """Up to three sentences, from the top passages (text_of gives the text to quote from). `figure`: the
     question asks for a quantity, so of a passage's sentences that match it at least half as well as
     the best, one that states a figure is quoted, and quotes that state one come first."""
-    query = set(engine.query_tokens(question))
     quotes: list[Quote] = []
     for rank, passage in enumerate(passages[:3]):
         if passage.chunk["unit_kind"] not in ("paragraph", "text", "footnote"):
             continue
-        scored = []
-        for sentence in sentences(text_of(passage)):
-            overlap = query & set(engine.tokenizer.tokens(sentence))
-            scored.append((sum(engine.idf.get(t, 0.0) for t in overlap), sentence))
-        if not scored:
+        found = best_sentence(engine, question, text_of(passage), figure)
+        if found is None:
             continue
-        score, sentence = max(scored, key=lambda s: s[0])
-        if figure and score > 0 and not states_a_figure(sentence):
-            stating = [(s, text) for s, text in scored if s >= score / 2 and states_a_figure(text)]
-            if stating:
-                score, sentence = max(stating, key=lambda s: s[0])
+        score, sentence = found
         if score == 0 and rank > 0:
             continue  # a lower passage with no word of the question adds noise
-        if score == 0:
-            sentence = scored[0][1]  # the top passage's opening, when only meaning matched
         quotes.append(Quote(passage, _clip(sentence), score - rank))  # slight preference for rank
     best = max((q.score for q in quotes), default=0)
     kept = [q for q in quotes if q.score >= best / 2 or q is quotes[0]][:MAX_SENTENCES]
     if figure:  # (a quantity asked: the sentences that state one first, in their order)
         kept.sort(key=lambda q: not states_a_figure(q.text))
     return kept
+
+
+def best_sentence(
+    engine: SearchEngine, question: str, text: str, figure: bool = False
+) -> tuple[float, str] | None:
+    """The sentence of a text sharing the most of the question's words (weighted by rarity), with that
+    weight; the text's opening (weight 0) when it shares none; None for a text with no sentence. `figure`:
+    of the sentences that match at least half as well as the best, one that states a figure."""
+    query = set(engine.query_tokens(question))
+    scored = []
+    for sentence in sentences(text):
+        overlap = query & set(engine.tokenizer.tokens(sentence))
+        scored.append((sum(engine.idf.get(t, 0.0) for t in overlap), sentence))
+    if not scored:
+        return None
+    score, sentence = max(scored, key=lambda s: s[0])  # (the first of the best: the opening, at 0)
+    if figure and score > 0 and not states_a_figure(sentence):
+        stating = [(s, text) for s, text in scored if s >= score / 2 and states_a_figure(text)]
+        if stating:
+            score, sentence = max(stating, key=lambda s: s[0])
+    return score, sentence
 
 
 def official_sentence(sentence: str, rendered: str, official: str) -> str:

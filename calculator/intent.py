@@ -246,14 +246,27 @@ def _next_content(tokens: list, i: int) -> int:
 
 def _change_backwards(reading: Reading, varying: tuple | None) -> bool:
     """A change asked from the later year's figure: "from <later> to <earlier>"; or, said as a comparison
-    of two years, the year compared with (the second said, or the first when said first: "compared with
-    <A>, <B>") is the later one ("<earlier> than <later>, in percent")."""
-    said = _years_said(reading)
-    if len(said) == 2 and said[0][1] != said[1][1]:
-        than = any(t.has("op", "difference") for t in reading.tokens[said[0][0] + 1 : said[1][0]])
-        if than or _base_first(reading, varying):
-            return (said[0][1] < said[1][1]) != _base_first(reading, varying)
+    of two years, the year compared with is the later one ("<earlier> than <later>, in percent")."""
+    compared = _compared_years(reading, varying)
+    if compared is not None:
+        return compared[0] < compared[1]
     return bool(reading.ops() & {"less"}) or _backwards(reading)
+
+
+def _compared_years(reading: Reading, varying: tuple | None) -> tuple[int, int] | None:
+    """(the year of the figure compared, the year compared with) when a comparison word says which is
+    which: "<A> higher than <B>", "<A> than <B> more" (the last year before the word, the first after
+    it), "compared with <B>, <A> …"; None for "<A> vs <B>", which says neither."""
+    said = _years_said(reading)
+    if len({y for _, y in said}) < 2:
+        return None
+    than = next((i for i, t in enumerate(reading.tokens) if t.has("compared", "than")), None)
+    if than is not None:
+        before, after = [y for i, y in said if i < than], [y for i, y in said if i > than]
+        return (before[-1], after[0]) if before and after and before[-1] != after[0] else None
+    if len(said) == 2 and _base_first(reading, varying):
+        return said[1][1], said[0][1]
+    return None
 
 
 def _range_against_year(reading: Reading) -> list[int] | None:
@@ -996,7 +1009,13 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             != (operation == "difference" and _base_first(reading, varying))
         ),
         percent=operation == "change" and bool(ops & {"percent_change", "share"}),
-        decrease=operation == "change" and _has_op(reading, "decrease") and not _has_op(reading, "increase"),
+        decrease=operation == "change"
+        and not _has_op(reading, "increase")
+        and (
+            _has_op(reading, "decrease")
+            or _has_op(reading, "less")
+            and _compared_years(reading, varying) is not None
+        ),  # ("fell by", "<A> lower than <B>, in percent": the size of the fall)
         prose=any(t.has("source", "prose") for t in reading.tokens),
         **base,
     )
@@ -1088,7 +1107,13 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
     by_year = bool(varying) and varying[0] == YEAR
     if "share" in ops and "change" in ops and not by_year and len(reading.years) <= 1:
         return Stop("clarify", "change_of_what", {})  # "by what percentage did <member> fall": since when?
-    if "share" in ops and "difference" in ops and by_year and n == 2 and "change" not in ops:
+    if (
+        {"share", "difference"} <= ops
+        and by_year
+        and n == 2
+        and "change" not in ops
+        and _compared_years(reading, varying)
+    ):
         return "change"  # "<year> higher than <year>, in percent": the change from the year compared with
     if "share" in ops and not ("change" in ops and varying and varying[0] == YEAR):
         return "share"
@@ -1180,7 +1205,14 @@ def _share(
     before = [(m, dk) for m, dk in named if m.index < at]
     after = [(m, dk) for m, dk in named if m.index > at]
     whole: list[tuple[str, str]] | None = None
-    close = next((i for i, t in enumerate(tokens) if t.has("share", "close") and i < at), None)
+    close = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t.has("share", "close") and i < at and any(m.index < i for m, _ in named)
+        ),
+        None,
+    )  # (a closing word with no member before it closes nothing: "<table> in, P's share of W")
     opened = max(
         (i for i, t in enumerate(tokens) if t.has("share", "open") and i < (close or 0)), default=None
     )

@@ -514,15 +514,24 @@ def _corrected(text: str, lexicon: Lexicon) -> tuple[str, list[Token], list[tupl
 
 def _bracketed_restatements(reading: Reading) -> None:
     """A name in brackets after a member ("<A>, this <head> (<abbr.>)") that can read as that member
-    restates it: it is read as that member only, not as another dimension's."""
-    for k in range(1, len(reading.mentions)):
+    restates it: it is read as that member only, not as another dimension's ("<A> (<abbr.> <head>)" too).
+    One that reads exactly as the name before it ("<A> (<A's abbr.>)", both of two kinds) is that
+    name said again: one mention, not two (never one reading for each)."""
+    for k in range(len(reading.mentions) - 1, 0, -1):
         mention, before = reading.mentions[k], reading.mentions[k - 1]
         same = tuple(r for r in mention.readings if r in before.readings)
-        if (
-            _bracketed(reading.text, mention.start, mention.end)
-            and same
-            and len(same) < len(mention.readings)
-        ):
+        after = last_index(reading, mention) + 1
+        end = (
+            reading.tokens[after].end
+            if after < len(reading.tokens) and reading.tokens[after].has("head")
+            else mention.end
+        )  # ("(<abbr.> <head>)")
+        if not _bracketed(reading.text, mention.start, end) or not same:
+            continue
+        if set(same) == set(before.readings) == set(mention.readings) and len(same) > 1:
+            del reading.mentions[k]
+            reading.used.add(mention.index)
+        else:  # (the name before keeps its readings: "<A> (<member>)" may be A within that member)
             reading.mentions[k] = replace(mention, readings=same)
 
 

@@ -792,6 +792,31 @@ class Generator:
                         "change",
                     )
                 )
+        # two years compared in percent: the year after "than" / 比 (or after "compared with") is the base
+        higher = ["By what percentage is {i} in {a} higher than in {b}?", "{i}{a}年比{b}年多百分之几？"]
+        lower = ["By what percentage is {i} in {a} lower than in {b}?", "{i}{a}年比{b}年少百分之几？"]
+        based = [
+            "Compared with {b}, by what percentage is {i} higher in {a}?",
+            "与{b}年相比，{i}{a}年多了百分之几？",
+        ]
+        for ikey, i in self.members(language, "item", ["CONTRIB", "INCOME", "EXPEND"], 2):
+            for y1, y2 in ((2014, 2018), (2016, 2017), (2019, 2020), (2017, 2015)):
+                for a, b in ((y1, y2), (y2, y1)):
+                    va, vb = o.trend(ikey, a), o.trend(ikey, b)
+                    templates = [higher, based] if va > vb else [lower]
+                    for template in templates:
+                        out.append(
+                            self.case(
+                                template[0 if en else 1].format(i=i, a=a, b=b),
+                                language,
+                                "answer",
+                                abs(va - vb) / vb * 100,
+                                "%",
+                                "change" if va > vb else "decrease",  # (a fall: its size)
+                            )
+                        )
+                vs = "{i}: {a} vs {b}, in percent?" if en else "{i}：{a}年对{b}年，百分之几？"
+                out.append(self.case(vs.format(i=i, a=y1, b=y2), language, "clarify"))  # of which year?
         average = (
             [
                 "What is the average budget of the four subprogrammes?",

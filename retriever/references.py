@@ -40,7 +40,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("paragraph", re.compile(rf"第\s*({PARAGRAPHS})\s*段")),
     (
         "table",
-        re.compile(rf"(?:表|\btables?\b)\s*[(（]?\s*({TABLE_NUMBER})(?!\d|\.\d)(?:\s*[)）])?", re.IGNORECASE),
+        re.compile(
+            rf"(?:表|\b(?:tables?|tbls?|tab)\b\.?)\s*[(（]?\s*({TABLE_NUMBER})(?!\d|\.\d)(?:\s*[)）])?",
+            re.IGNORECASE,
+        ),
     ),
     ("footnote", re.compile(r"(?:脚注|\bfootnote\b)\s*(\d{1,2})", re.IGNORECASE)),
     ("annex", re.compile(rf"附件\s*({ZH_NUMBER}|\d{{1,2}})")),

@@ -287,3 +287,13 @@ def test_a_figure_of_a_unit_named_leaves_a_context_a_session_can_keep(assistant,
         assert answer.to_dict()["result"]["value"] == pytest.approx(value)
     follow = assistant.ask("and for 2018?" if value else "and for 2021?", context=answer.context)
     assert follow.to_dict()["status"] in ("answered", "clarify", "absent"), follow.answer
+
+
+def test_a_question_asked_of_a_paragraph_leads_with_the_sentence_that_answers_it(assistant):
+    """ "¶115: how many people returned to Mosul?" quotes the sentence with the figure first (the citation
+    quotes it too); "what does ¶59 say?" asks nothing more and shows the paragraph as before."""
+    answer = assistant.ask("第115段 返回摩苏尔的有多少人").to_dict()
+    assert answer["route"] == "lookup" and answer["answer"].startswith("¶115: “")
+    assert "955 000" in answer["answer"].split("\n")[0] and "955 000" in answer["citations"][0]["quote"]
+    plain = assistant.ask("第59段说了什么？").to_dict()
+    assert plain["route"] == "lookup" and plain["answer"].startswith("¶59 — ")

@@ -424,3 +424,16 @@ def test_start_script_binds_to_localhost_from_any_directory(tmp_path):
     args = record.read_text().splitlines()
     assert args[:2] == ["run", "app.py"]
     assert args[args.index("--server.address") + 1] == "127.0.0.1"
+
+
+@pytest.mark.parametrize(
+    "text, ident",
+    [("Tbl 1.1 - how much TC money goes to SP4?", "1.1"), ("per tbl. 1.5A", "1.5A"), ("see tab. 3.0", "3.0")],
+)
+def test_table_abbreviations(text, ident):
+    """Set W wrote "tbl" for a table: the reference is found (never a word the calculator cannot read)."""
+    assert [(r.kind, r.id) for r in find_references(text)] == [("table", ident)]
+
+
+def test_table_word_inside_another_word_is_no_reference():
+    assert find_references("a stable 3.0 rate") == []

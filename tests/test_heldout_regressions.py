@@ -118,3 +118,36 @@ def test_set_v_shapes(assistant, question, value):
 def test_set_v_questions_back(assistant, question):
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+# Held-out set W's first reading: abbreviations and short forms (次方案, "tbl", "segment", "k$"), a column
+# named as such, a name restated in brackets, a word of the whole with no member before it.
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("次方案3的基金会专用是多少？", 6698.3),
+        ("次方案4比次方案3多多少钱？", 45508.6),
+        ("Tbl 1.1: SP2 minus SP1 total reqs?", 1756.3),
+        ("avg post cost per post, whole budget (k$)?", 127.0),
+        ("次方案1 一般业务费用里技术合作那栏是多少？", 3639.9),
+        ("表3.1里 方案支助(PS) 那栏占基金会非专用总额的百分比？", 20.3),
+        ("By what percentage is total expenditure in 2018 lower than in 2017?", 50.8),  # the fall's size
+    ],
+)
+def test_set_w_shapes(assistant, question, value):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is not None, answer["answer"]
+    assert answer["result"]["value"] == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "方案支助（PS）的员额有多少？",  # the name and its abbreviation both read two ways: one name, asked
+        "P-3 posts under programme support (PS segment)?",  # the component, or its PSC-funded posts?
+        "Total expenditure: 2018 vs 2017 in percent?",  # "vs" says neither year is the base
+    ],
+)
+def test_set_w_questions_back(assistant, question):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
