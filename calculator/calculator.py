@@ -19,7 +19,7 @@ from calculator.cube import Cube, Fact, LabelReader
 from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
-from calculator.lexicon import Lexicon, only_kinds, words_of
+from calculator.lexicon import Lexicon, name_terms, only_kinds, words_of
 from calculator.phrase import Phraser, fmt, rounded
 from calculator.prose import load_prose
 from calculator.reading import Mention, Reading, last_index, loose_runs, read, restated
@@ -223,6 +223,7 @@ class Calculator:
             or self.said_of_one(reading, intent, language)
             or _year_unused(reading, result)
             or _named_again(reading, self.config)
+            or self.other_line(reading, intent)
             or self.either_or(reading, intent)
             or self.whole_joined(reading, language)
         )
@@ -246,6 +247,36 @@ class Calculator:
         if followed:  # say how it was read, so that a wrong carry-over shows at once
             outcome.answer = f"{outcome.read_as}\n\n{outcome.answer}"
         return outcome
+
+    def other_line(self, reading: Reading, intent: Intent) -> Stop | None:
+        """Two years compared, and a word for what is measured that is no word of the line the figure is
+        of but a word of another line of its kind ("<A>'s <line> in <year> against its
+        <other line> in <year>"): two lines, one figure each, and never one line's two years; asked back."""
+        if len({v for t in reading.tokens for v in t.values("year")}) < 2:
+            return None
+        lines = set(self.config.role("line"))
+        fixed = [(d, k) for d, k in intent.fixed if d in lines]
+        if len(fixed) != 1:
+            return None
+        dimension, key = fixed[0]
+
+        def words(member: str) -> set[str]:  # (of its phrases: a head's words such as "expenditure" too)
+            phrases = self.lexicon.phrases_naming(dimension, member)
+            return {w for phrase in phrases for w in name_terms(phrase)}
+
+        spec = self.config.dimensions[dimension]
+        own = words(key).union(*(words(k) for k in spec.members if spec.part_of(key, k)))  # (its total's)
+        others = [words(k) for k in spec.members if k != key]
+        first_year = min(i for i, t in enumerate(reading.tokens) if t.has("year"))
+        for i, token in enumerate(reading.tokens):
+            if i <= first_year or i in reading.used or not token.has("measure"):
+                continue  # (a word said of a year: "<year> <line> than <year> <word>"; not a table's name)
+            if any(m.index == i for m in reading.mentions):
+                continue
+            said = name_terms(token.text)
+            if said and not said <= own and any(said <= other for other in others):
+                return Stop("clarify", "two_questions", {})
+        return None
 
     def without_context(
         self, question: str, language: str, prose: bool, previous: Intent | None

@@ -39,6 +39,14 @@ class Fact:
     estimate: bool = False
     tolerance: float = 0.0  # a prose figure's rounding
     order: tuple[int, int] = (0, 0)  # row and column index in the table
+    row_en: str = ""  # the row and column paths in the English rendering, where the table has them
+    column_en: str = ""
+
+    def labels(self, language: str) -> tuple[str, str]:
+        """The row and column paths in a language: the official ones, or the rendering's where it has them."""
+        if language != "zh" and self.row_en and self.column_en:
+            return self.row_en, self.column_en
+        return self.row, self.column
 
     @property
     def key(self) -> Key:
@@ -66,6 +74,8 @@ class Fact:
             coords=coords,
             year=year,
             order=(int(cell.row_index), int(cell.column_index)),
+            row_en=str(getattr(cell, "row_path_en", "") or ""),
+            column_en=str(getattr(cell, "column_path_en", "") or ""),
             **more,
         )
 

@@ -429,6 +429,11 @@ class Executor:
         first, second = found[:2]  # in the order named: "more in year A than in year B" is A − B
         if intent.reverse:
             first, second = second, first
+        if intent.percent:  # ("<A> higher than <B>, in percent"): A's excess as a percentage of B
+            if second.figure.value <= 0:
+                return Stop("absent", "percent_of_negative", {})
+            value = round((first.figure.value - second.figure.value) / second.figure.value * 100, 6)
+            return Result(intent, "difference", value, PERCENT, (first, second))
         value = round(first.figure.value - second.figure.value, 6)
         return Result(intent, "difference", value, first.figure.unit, (first, second))
 
@@ -444,11 +449,11 @@ class Executor:
             if start.figure.value <= 0:  # (a change in percent of a negative or nil figure means nothing)
                 return Stop("absent", "percent_of_negative", {})
             value = round((end.figure.value - start.figure.value) / abs(start.figure.value) * 100, 6)
-            if intent.decrease:  # "by what percentage did it fall": the fall, in percent
-                return Result(intent, "decrease", -value, PERCENT, (start, end))
+            if intent.decrease and value <= 0:  # "by what percentage did it fall": the fall, in percent
+                return Result(intent, "decrease", -value, PERCENT, (start, end))  # (a rise is said as one)
             return Result(intent, "change", value, PERCENT, (start, end))
         value = round(end.figure.value - start.figure.value, 6)
-        if intent.decrease:  # "by how much did it fall": the fall, from start to end
+        if intent.decrease and value <= 0:  # "by how much did it fall": the fall, from start to end
             return Result(intent, "decrease", -value, end.figure.unit, (start, end))
         return Result(intent, "change", value, end.figure.unit, (start, end))
 

@@ -216,9 +216,17 @@ def _base_first(reading: Reading, varying: tuple | None) -> bool:
         before -= 1
     after = last + 1
     while (
-        after < len(tokens) and only_kinds(tokens[after], ("filler",)) and not tokens[after].has("compared")
+        after < len(tokens)
+        and (
+            only_kinds(tokens[after], ("filler",))
+            or varying[0] == YEAR
+            and _in_mention(reading, tokens[after])
+        )
+        and not tokens[after].has("compared")
     ):
-        after += 1
+        after += (
+            1  # (over fillers; after a year, over what is named of it too: "with <year> <line> compared")
+        )
     return (
         before >= 0
         and tokens[before].has("compared", "before")
@@ -269,6 +277,16 @@ def _compared_years(reading: Reading, varying: tuple | None) -> tuple[int, int] 
     return None
 
 
+def _compared_members(reading: Reading, varying: tuple) -> bool:
+    """Two members compared with a word that says which is the base: "<A> higher than <B>" (a "than"
+    word between them), or "compared with <B>, <A> …"."""
+    named = sorted(m.index for m in reading.mentions if varying[0] in m.dimensions)
+    if len(named) != 2:
+        return False
+    between = reading.tokens[named[0] + 1 : named[1]]
+    return any(t.has("compared", "than") for t in between) or _base_first(reading, varying)
+
+
 def _range_against_year(reading: Reading) -> list[int] | None:
     """A range of years held as a whole (all by its end) set against one year said apart: the two years in
     the order said, the range standing for its last; None when the years are not so said."""
@@ -296,7 +314,9 @@ def _refers_back(reading: Reading, at: int, config: Config) -> bool:
         whom = set(config.dimensions)
     before = {dk for m in reading.mentions if m.index < at for dk in m.readings if dk[0] in whom}
     single = all(len(m.readings) == 1 for m in reading.mentions if m.index < at and m.dimensions & whom)
-    after = any(m.dimensions & whom for m in reading.mentions if m.index > at)
+    after = any(  # (the same member said again after it: "<A>'s <year> figure against its <year> <A>")
+        m.dimensions & whom and set(m.readings) != before for m in reading.mentions if m.index > at
+    )
     compared = reading.ops() & {"ratio", "difference", "share"}  # (not "its budget and its TC": two asked)
     return len(before) == 1 and single and not after and bool(compared)
 
@@ -979,7 +999,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         return Stop(
             "unread", "not_computed", {"words": [reading.text]}
         )  # ("the largest less the second largest")
-    if "percent_change" in ops and operation not in ("change", "share"):  # "percentage points" of a gap
+    in_percent = operation == "change" or operation == "difference" and "share" in ops
+    if "percent_change" in ops and not in_percent and operation != "share":  # "percentage points" of a gap
         return Stop("clarify", "share_of_two", {})
     if operation == "share" and varying and varying[0] == YEAR and len(varying[1]) == 2:
         return Stop("clarify", "percent_of_which", {})  # "<year> than <year>, in percent": of which year?
@@ -1008,7 +1029,7 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             else (bool(ops & {"less"}) or operation == "ratio" and _per_names_first(reading, varying))
             != (operation == "difference" and _base_first(reading, varying))
         ),
-        percent=operation == "change" and bool(ops & {"percent_change", "share"}),
+        percent=in_percent and bool(ops & {"percent_change", "share"}),
         decrease=operation == "change"
         and not _has_op(reading, "increase")
         and (
@@ -1115,6 +1136,24 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
         and _compared_years(reading, varying)
     ):
         return "change"  # "<year> higher than <year>, in percent": the change from the year compared with
+    if (
+        {"share", "difference"} <= ops
+        and varying
+        and not by_year
+        and n == 2
+        and not ops & {"change", "less", "ratio"}
+        and _compared_members(reading, varying)
+    ):
+        return "difference"  # "<A> higher than <B>, in percent": A's excess over B, as a percentage of B
+    if (
+        {"share", "difference"} <= ops
+        and not by_year
+        and reading.threshold is None
+        and reading.has("compared", "than")
+    ):
+        return Stop(
+            "clarify", "share_of_two", {}
+        )  # ("the total higher than <A> by what percentage"): no share
     if "share" in ops and not ("change" in ops and varying and varying[0] == YEAR):
         return "share"
     if "change" in ops and varying and varying[0] == YEAR:

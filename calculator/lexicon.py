@@ -127,7 +127,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _name_terms(phrase: str) -> set[str]:
+def name_terms(phrase: str) -> set[str]:
     """A phrase's words as a name is recognised by them: English words of four letters or more by their
     first five letters; Chinese characters one by one."""
     terms = {w[:5] for w in re.findall(r"[a-z][a-z\-]{3,}", phrase)}
@@ -559,18 +559,18 @@ class Lexicon:
             self._name_words = {}
             for value, phrases in self._naming_phrases().items():
                 for phrase in phrases:
-                    self._name_words.setdefault(value, set()).update(_name_terms(phrase))
+                    self._name_words.setdefault(value, set()).update(name_terms(phrase))
             for names in self.names.values():
                 for dim, members in names.items():
                     for member, shown in members.items():
                         self._name_words.setdefault(f"{dim}:{member}", set()).update(
-                            _name_terms(normalise(shown))
+                            name_terms(normalise(shown))
                         )
             heads = {
                 term
                 for phrase, tags in self.phrases.items()
                 if phrase.isascii() and any(tag.kind == "head" for tag in tags)
-                for term in _name_terms(phrase)
+                for term in name_terms(phrase)
             }
             for words in self._name_words.values():
                 words -= heads

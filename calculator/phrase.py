@@ -146,7 +146,8 @@ class Phraser:
         sources = list(dict.fromkeys((_kind(f), f.source) for f in facts))
         return " ".join(f"[{cite_label(k, s, self.labels)}]" for k, s in sources), sources
 
-    def formula(self, result: Result) -> str:
+    def formula(self, result: Result, language: str = "zh") -> str:
+        """How the figure was computed, from the printed cells (their labels in the answer's language)."""
         unit = result.unit
         ops = result.operands
         whole = all(o.figure.whole for o in ops) if ops else False
@@ -160,8 +161,9 @@ class Phraser:
                     return f"{' + '.join(f.raw for f in ops[0].figure.facts)} = {value}"
                 where = cite_label(_kind(fact), fact.source, self.labels)
                 if fact.source_kind == "paragraph":
-                    return f"{where}: {fact.raw} = {value}"
-                return f"{where}: {fact.row} × {fact.column} = {fact.raw}"
+                    return f"{where}: {self.printed(fact, language)} = {value}"
+                row, column = fact.labels(language)
+                return f"{where}: {row} × {column} = {fact.raw}"
             case "sum" | "breakdown":
                 if result.unit == MIXED:
                     return ""  # (figures of different units: listed, never added)
@@ -169,6 +171,8 @@ class Phraser:
             case "list":
                 return ""  # (figures that do not add up: listed, no total)
             case "difference":
+                if unit == PERCENT:
+                    return f"({raws[0]} − {raws[1]}) ÷ {raws[1]} = {value}%"
                 return f"{raws[0]} − {raws[1]} = {value}"
             case "decrease":
                 if unit == PERCENT:
@@ -208,11 +212,22 @@ class Phraser:
                 return f"#{{x ∈ ({', '.join(raws)}) : x {sign} {limit_text}}} = {value}"
         return value
 
+    @staticmethod
+    def printed(fact: Fact, language: str) -> str:
+        """A paragraph's figure as the answer's language writes it: as printed in the official language,
+        else in millions (money) or with the unit's words, never the official script's."""
+        if language == "zh" or fact.raw.isascii():
+            return fact.raw
+        if fact.unit == MONEY_UNIT:
+            big = _half_up(fact.value / float(t("calc.millions_divisor", language)), 1, " ")
+            return t("calc.millions", language, value=big)
+        return amount(fact.value, fact.unit, language, short=True)
+
     def answer(self, result: Result, language: str) -> Phrased:
         figures = result.figures
         facts = [f for fig in figures for f in fig.facts]
         cite, sources = self.cite(facts)
-        formula = self.formula(result)
+        formula = self.formula(result, language)
         whole_digits = all(o.figure.whole for o in result.operands) if result.operands else True
         whole_digits = whole_digits and result.operation not in ("average", "per_post")
         value = amount(result.value, result.unit, language, whole_digits)

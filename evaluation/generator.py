@@ -815,8 +815,40 @@ class Generator:
                                 "change" if va > vb else "decrease",  # (a fall: its size)
                             )
                         )
+                other = "expenditure" if ikey != "EXPEND" else "income"
+                other = other if en else {"expenditure": "支出", "income": "收入"}[other]
+                crossed = (
+                    [
+                        "By what percentage is {i} in {a} higher than {o} in {b}?",
+                        "How much more is {i} in {a} than {o} in {b}?",
+                    ]
+                    if en
+                    else ["{i}{a}年比{b}年{o}多百分之几？", "{i}{a}年比{b}年{o}多多少？"]
+                )
+                for template in crossed:  # two lines, one year each: never one line's two years
+                    out.append(self.case(template.format(i=i, a=y1, b=y2, o=other), language, "clarify"))
                 vs = "{i}: {a} vs {b}, in percent?" if en else "{i}：{a}年对{b}年，百分之几？"
                 out.append(self.case(vs.format(i=i, a=y1, b=y2), language, "clarify"))  # of which year?
+        # two subprogrammes with "than" / 比 between them, in percent: the excess over the one after it
+        spelt = [(k, w) for k, w in self.components(language, 3) if k in SUBPROGRAMMES]
+        for (ka, a), (kb, b) in itertools.combinations(spelt, 2):
+            if ka == kb:
+                continue
+            if o.money(ka) < o.money(kb):
+                (ka, a), (kb, b) = (kb, b), (ka, a)
+            va, vb = o.money(ka), o.money(kb)
+            more = (
+                "By what percentage is {a}'s budget higher than {b}'s?"
+                if en
+                else "{a}的预算比{b}多百分之几？"
+            )
+            out.append(
+                self.case(more.format(a=a, b=b), language, "answer", (va - vb) / vb * 100, "%", "difference")
+            )
+            less = (
+                "By what percentage is {b}'s budget lower than {a}'s?" if en else "{b}的预算比{a}少百分之几？"
+            )
+            out.append(self.case(less.format(a=a, b=b), language, "clarify"))  # (not read yet: asked back)
         average = (
             [
                 "What is the average budget of the four subprogrammes?",

@@ -77,7 +77,7 @@ def test_a_dimension_named_without_a_member_is_asked_back(assistant, question, l
         ("What share of subprogramme 4's posts are General Service?", 31.9, "15 ÷ 47 = 31.9%"),
         ("次级方案4的员额中一般事务员额占多大比例？", 31.9, "15 ÷ 47 = 31.9%"),
         # "in total by 2023": every post of the plan, not the 2023 column
-        ("How many posts will there be in total by 2023?", 316, "表 1.5A / Table 1.5A: 共计 × 共计 = 316"),
+        ("How many posts will there be in total by 2023?", 316, "表 1.5A / Table 1.5A: Total × Total = 316"),
         ("到2023年共有多少个员额？", 316, "表 1.5A / Table 1.5A: 共计 × 共计 = 316"),
         # a post's cost, not a count of posts
         ("What does a post cost in subprogramme 4?", 104.3, "4 903.2 ÷ 47 = 104.3"),
@@ -557,3 +557,12 @@ def test_no_filler_phrase_swallows_an_operation_word():
         for phrase in fillers - ops:
             inside = [w for w in phrase.split() if w in ops] if phrase.isascii() else []
             assert not inside, (path.name, phrase, inside)
+
+
+def test_an_english_answer_writes_its_formula_with_the_rendering_labels(assistant):
+    """#12: an English answer's formula names the cells in English; a Chinese one as printed."""
+    en = assistant.ask("What is subprogramme 2's budget?").to_dict()["result"]["formula"]
+    zh = assistant.ask("次级方案2的预算是多少？").to_dict()["result"]["formula"]
+    assert "Source of funding › Total × Enhanced shared prosperity" in en
+    assert not re.search("[\u4e00-\u9fff]", en.split(":", 1)[1])
+    assert "资金来源 › 共计 ×" in zh

@@ -239,7 +239,7 @@ def test_a_deliverable_is_not_checked_against_money(assistant):
         ("What is the budget of SP1 and SP2?", 110560.9, "54 402.3 + 56 158.6 = 110 560.9"),
         ("How much TC and FE does SP1 get?", 48564.5, "26 303.4 + 22 261.1 = 48 564.5"),
         # posts in place in a later year of the plan: all the posts of the plan by then
-        ("How many posts will there be in 2023?", 316, "表 1.5A / Table 1.5A: 共计 × 共计 = 316"),
+        ("How many posts will there be in 2023?", 316, "表 1.5A / Table 1.5A: Total × Total = 316"),
         ("How many posts will there be in 2022?", 315, "255 + 48 + 12 = 315"),
         # core = Foundation non-earmarked + regular budget (¶46), for posts as for money
         ("How many core budget posts does subprogramme 1 have?", 33, "20 + 13 = 33"),

@@ -151,3 +151,98 @@ def test_set_w_shapes(assistant, question, value):
 def test_set_w_questions_back(assistant, question):
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+# Attack pass 11 (1 126 questions on this landing's changes): one line in one year against another line in
+# another year was read as the first line's two years (10 figures, 4 of them older than this landing).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By what percentage is the Foundation's income in 2020 higher than its expenditure in 2019?",
+        "基金会2020年收入比2019年支出多百分之几？",
+        "基金会2020年收入比2019年支出多多少？",
+        "What is the difference between the Foundation's 2020 contributions and its 2019 expenditure?",
+        "基金会2020年收入是2019年支出的几倍？",
+        "By what percentage is SP1's budget lower than SP4's?",  # "lower" of members: not read yet, asked
+        "SP4 vs SP1 budget in percent?",  # "vs" names no base
+    ],
+)
+def test_two_lines_in_two_years_are_asked_back(assistant, question):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question, value, operation",
+    [
+        (
+            "% change in employee salaries & benefits expenditure from 2018 to 2019?",
+            25.5,
+            "change",
+        ),  # its total's word
+        ("根据基金会财务趋势表，2020年预计捐款比2019年多出多少？", 12419, "difference"),  # the table's name
+        # "lower" of a figure that rose: the rise, said as a change (never "a decrease of −230.1%")
+        (
+            "By what percentage were the Foundation's contributions in 2020 lower than in 2019?",
+            230.1,
+            "change",
+        ),
+    ],
+)
+def test_a_line_with_its_own_words(assistant, question, value, operation):
+    result = assistant.ask(question).to_dict()["result"]
+    assert result is not None and result["operation"] == operation
+    assert result["value"] == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "question, value, operation",
+    [
+        # two members with "than" / 比 between them: A's excess over B, as a percentage of B (was asked back)
+        ("城市危机比气候行动多几成？", 117.8, "difference"),
+        ("By what percentage is urban crisis larger than climate action?", 117.8, "difference"),
+        ("与次级方案1相比，次级方案4的预算多了百分之几？", 54.7, "difference"),
+        # "its" before the same line said again: the owner named before it
+        (
+            "By what percentage does the Foundation's 2020 contributions exceed its 2019 contributions?",
+            230.1,
+            "change",
+        ),
+        ("基金会2020年的捐款比其2019年的捐款多百分之几？", 230.1, "change"),
+    ],
+)
+def test_compared_in_percent(assistant, question, value, operation):
+    result = assistant.ask(question).to_dict()["result"]
+    assert result is not None and result["operation"] == operation
+    assert result["value"] == pytest.approx(value, abs=0.05)
+
+
+# Attack pass 12 (524 questions): a whole against a member in percent was read as a share (14 figures), and
+# "与 <year> <line> 相比" took the year before the line as said last (4, all older than this landing).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "By what percentage is the total budget higher than SP4's?",  # no share: ask (not 33.4%)
+        "总预算比次级方案4多百分之几？",
+        "与2019年支出相比，基金会2020年收入多了多少？",  # two lines, one year each
+    ],
+)
+def test_attack_12_questions_back(assistant, question):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+def test_compared_with_a_year_and_its_line_said_first_is_the_base(assistant):
+    result = assistant.ask("与2019年收入相比，基金会2020年收入多了多少？").to_dict()["result"]
+    assert result["value"] == pytest.approx(13205, abs=0.05)  # 19 267 − 6 062, not −13 205
+
+
+def test_an_english_formula_from_a_paragraph_writes_the_amount_in_english(assistant):
+    formula = assistant.ask("According to paragraph 51, what is the total budget?").to_dict()["result"][
+        "formula"
+    ]
+    assert formula == "¶51: US$ 248.2 million = 248 200.0"
+    assert (
+        assistant.ask("根据第51段，总预算是多少？").to_dict()["result"]["formula"]
+        == "¶51: 2.482 亿美元 = 248 200.0"
+    )

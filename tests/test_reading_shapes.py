@@ -312,8 +312,6 @@ NO_FIGURE = [
     "城市危机的咨询服务费用是多少？",  # two names written as one word are not a list
     "P-4及以上的员额有多少？",  # a range of grades
     "How many D-1 and higher posts?",
-    "城市危机比气候行动多几成？",  # one as a percentage of the other, or their joint share?
-    "By what percentage is urban crisis larger than climate action?",
     "2020年执行局的预算是多少？",  # a body the tables do not give (it was a filler word)
     "What is the Executive Board's budget in 2020?",
     # the second pass (972 questions on the rules written for the first)
