@@ -219,14 +219,15 @@ def _base_first(reading: Reading, varying: tuple | None) -> bool:
         after < len(tokens)
         and (
             only_kinds(tokens[after], ("filler",))
-            or varying[0] == YEAR
-            and _in_mention(reading, tokens[after])
+            or varying[0]
+            == YEAR  # (after a year, over what is named of it too: "with <year> <line> compared")
+            and (
+                _in_mention(reading, tokens[after]) or only_kinds(tokens[after], ("measure", "label", "unit"))
+            )
         )
         and not tokens[after].has("compared")
     ):
-        after += (
-            1  # (over fillers; after a year, over what is named of it too: "with <year> <line> compared")
-        )
+        after += 1
     return (
         before >= 0
         and tokens[before].has("compared", "before")
@@ -1149,7 +1150,7 @@ def _operation(reading: Reading, ops: set[str], varying, items, basis: str, conf
         {"share", "difference"} <= ops
         and not by_year
         and reading.threshold is None
-        and reading.has("compared", "than")
+        and reading.has("compared")
     ):
         return Stop(
             "clarify", "share_of_two", {}

@@ -246,3 +246,13 @@ def test_an_english_formula_from_a_paragraph_writes_the_amount_in_english(assist
         assistant.ask("根据第51段，总预算是多少？").to_dict()["result"]["formula"]
         == "¶51: 2.482 亿美元 = 248 200.0"
     )
+
+
+def test_compared_with_a_year_its_line_and_a_measure_word_said_first_is_the_base(assistant):
+    result = assistant.ask("与2019年的雇员工资与福利支出相比，2020年多了多少").to_dict()["result"]
+    assert result["value"] == pytest.approx(11371, abs=0.05)  # 16 919 − 5 548
+
+
+def test_compared_with_a_member_the_whole_in_percent_is_asked_back(assistant):
+    answer = assistant.ask("与次级方案4相比，总预算高出百分之几？").to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
