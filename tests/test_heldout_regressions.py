@@ -256,3 +256,12 @@ def test_compared_with_a_year_its_line_and_a_measure_word_said_first_is_the_base
 def test_compared_with_a_member_the_whole_in_percent_is_asked_back(assistant):
     answer = assistant.ask("与次级方案4相比，总预算高出百分之几？").to_dict()
     assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+def test_an_annex_row_is_not_chosen_by_a_verb_its_label_holds(assistant):
+    """ "… is the prosperity subprogramme planning for 2020?": the subprogramme's days (74), not an Annex
+    row whose label holds "planning" (41)."""
+    question = (
+        "How many days of seminars, workshops and training is the prosperity subprogramme planning for 2020?"
+    )
+    assert assistant.ask(question).to_dict()["result"]["value"] == pytest.approx(74)
