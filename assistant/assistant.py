@@ -501,8 +501,9 @@ class Assistant:
 
     def cited_figure(self, question: str, language: str, refs: list[Ref]) -> Outcome | None:
         """ "Per paragraph 51, what is the total?", "In Table 3.0, how much does the reserve rise?": the
-        figure asked, when the calculator answers it from the units named and from no other (a figure the
-        paragraph states; cells of the tables named). Otherwise None, and the units named are shown."""
+        figure asked, when the calculator answers it from the units named (a figure the paragraph states;
+        a cell of a table named, other cells such as a share's whole from the tables that print them).
+        Otherwise None, and the units named are shown."""
         kinds = {r.kind for r in refs}
         if self.calculator is None or len(kinds) != 1 or not kinds <= {"paragraph", "table"}:
             return None

@@ -6,6 +6,19 @@ from __future__ import annotations
 import pytest
 
 
+def asked_back(assistant, question):
+    """No figure: a question back."""
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+
+
+def figure_by(assistant, question, value, operation):
+    """The figure, computed by this operation."""
+    result = assistant.ask(question).to_dict()["result"]
+    assert result is not None and result["operation"] == operation
+    assert result["value"] == pytest.approx(value, abs=0.05)
+
+
 @pytest.mark.parametrize(
     "question, value",
     [
@@ -30,8 +43,7 @@ def test_the_right_figure(assistant, question, value):
     ],
 )
 def test_a_question_back(assistant, question):
-    answer = assistant.ask(question).to_dict()
-    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+    asked_back(assistant, question)
 
 
 # Found by an adversarial pass after sets G-I (49 wrong figures in 420 questions, all of these shapes).
@@ -116,8 +128,7 @@ def test_set_v_shapes(assistant, question, value):
     ],
 )
 def test_set_v_questions_back(assistant, question):
-    answer = assistant.ask(question).to_dict()
-    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+    asked_back(assistant, question)
 
 
 # Held-out set W's first reading: abbreviations and short forms (次方案, "tbl", "segment", "k$"), a column
@@ -149,8 +160,7 @@ def test_set_w_shapes(assistant, question, value):
     ],
 )
 def test_set_w_questions_back(assistant, question):
-    answer = assistant.ask(question).to_dict()
-    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+    asked_back(assistant, question)
 
 
 # Attack pass 11 (1 126 questions on this landing's changes): one line in one year against another line in
@@ -168,8 +178,7 @@ def test_set_w_questions_back(assistant, question):
     ],
 )
 def test_two_lines_in_two_years_are_asked_back(assistant, question):
-    answer = assistant.ask(question).to_dict()
-    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+    asked_back(assistant, question)
 
 
 @pytest.mark.parametrize(
@@ -190,9 +199,7 @@ def test_two_lines_in_two_years_are_asked_back(assistant, question):
     ],
 )
 def test_a_line_with_its_own_words(assistant, question, value, operation):
-    result = assistant.ask(question).to_dict()["result"]
-    assert result is not None and result["operation"] == operation
-    assert result["value"] == pytest.approx(value, abs=0.05)
+    figure_by(assistant, question, value, operation)
 
 
 @pytest.mark.parametrize(
@@ -212,9 +219,7 @@ def test_a_line_with_its_own_words(assistant, question, value, operation):
     ],
 )
 def test_compared_in_percent(assistant, question, value, operation):
-    result = assistant.ask(question).to_dict()["result"]
-    assert result is not None and result["operation"] == operation
-    assert result["value"] == pytest.approx(value, abs=0.05)
+    figure_by(assistant, question, value, operation)
 
 
 # Attack pass 12 (524 questions): a whole against a member in percent was read as a share (14 figures), and
@@ -228,8 +233,7 @@ def test_compared_in_percent(assistant, question, value, operation):
     ],
 )
 def test_attack_12_questions_back(assistant, question):
-    answer = assistant.ask(question).to_dict()
-    assert answer["result"] is None and answer["status"] == "clarify", answer["answer"]
+    asked_back(assistant, question)
 
 
 def test_compared_with_a_year_and_its_line_said_first_is_the_base(assistant):
