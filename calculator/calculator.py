@@ -34,6 +34,25 @@ ARITHMETIC = {"sum", "difference", "ratio", "per_post", "average", "share", "cha
 QUIET = {"filler", "and", "followup", "share", "range", "quantifier", "plain"}
 # tags a sentence of context before the question may hold: what the asker is at ("the summary", "where")
 ABOUT = ("non_table", "overview", "filler", "share", "range")
+# a sentence of background (`Calculator.background`): how it ends, its least length in words (a character
+# of a script without spaces counts half), the tags none of its words may carry (a year, a word that leaves
+# something out, money spent, a basis such as a plan or posts added, a unit) and single tags
+BACKGROUND_WORDS = 5
+_FULL_STOPS = (".", "!", "\u3002", "\uff01")
+BACKGROUND_STOPS = {
+    "year",
+    "exclude",
+    "actual",
+    "audited",
+    "basis",
+    "correction",
+    "subtract",
+    "unit",
+    "yearly",
+    "source",
+}
+BACKGROUND_STOP_TAGS = {("followup", "moves"), ("tense", "future")}  # (unless the question says its year)
+BACKGROUND_QUIET = {("basis", "cumulative")}  # ("through", "by" with no year)
 WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
@@ -304,22 +323,30 @@ class Calculator:
         outcome = self.handle(sentences[asking[0]], language, prose, previous)
         if outcome is None or outcome.status not in ("answered", "clarify"):
             return None
-        note = t("calc.context_set_aside", language, words=" ".join(sentences[i] for i in others))
+        of_asker = all(self.set_aside(readings[i], readings[asking[0]], i < asking[0], False) for i in others)
+        key = "calc.context_set_aside" if of_asker else "calc.background_set_aside"
+        note = t(key, language, words=" ".join(sentences[i] for i in others))
         outcome.answer = f"{outcome.answer}\n\n{note}"
         return outcome
 
-    def set_aside(self, reading: Reading, asking: Reading, before: bool) -> bool:
+    def set_aside(self, reading: Reading, asking: Reading, before: bool, background: bool = True) -> bool:
         """A sentence of context that may be set aside: it speaks of the asker (or, after the asking
         sentence, of the answer's form), and each of its words is a word of context ([context] in the
         lexicon) or says again what the asking sentence says: the one member it names of a dimension (not one
         of several it lists, which would narrow it), its operation or measure; no year, no number. Before the
-        asking sentence, words of what the asker is at (a summary, an overview) are context too."""
+        asking sentence, words of what the asker is at (a summary, an overview) are context too, and so is a
+        sentence of background (`background`)."""
+        if before and background and self.background(reading, asking):
+            return True
         lexicon = self.lexicon
         words = lexicon.speakers | lexicon.narrative | (set() if before else lexicon.instructions)
         about = lexicon.speakers if before else lexicon.speakers | lexicon.instructions
         if not any(_made_of(tok.text, about, whole=False) for tok in reading.tokens):
             return False
         if reading.numbers or reading.years or reading.year_range or reading.cumulative_year:
+            return False
+        narrowing = lexicon.narrowing | lexicon.times
+        if any(_made_of(tok.text, narrowing, whole=not tok.text.isascii()) for tok in reading.tokens):
             return False
         if any(
             not any(_the_one(asking, d, k) for d, k in m.readings)
@@ -339,6 +366,81 @@ class Calculator:
             if not (tags and again or topic or small or _made_of(tok.text, words)):
                 return False
         return True
+
+    def background(self, reading: Reading, asking: Reading) -> bool:
+        """A sentence of background before the asking one (why the asker asks, what they have read): a whole
+        sentence, closed by a full stop and of `BACKGROUND_WORDS` words at least, with no number or year, that
+        names a member; each member it names is one the asking sentence names too, with no word not
+        understood beside it (`qualified`), and each dimension it names by a head the
+        asking sentence binds; no word of it leaves something out, asks for money spent or for a basis (a
+        plan, posts added) and none narrows the figure ([context] narrowing: "only", an office, a region, a
+        qualifier such as "inflation-adjusted"); unless the asking sentence says its own year, no word of a
+        time either ([context] times, "the year after", "will"). Its other words, understood or not, say why
+        the question is asked. The asking sentence points at nothing before it ("that office", "these
+        projects"; "<member>, this component" restates the member)."""
+        text = reading.asked.rstrip()
+        if not text.endswith(_FULL_STOPS) or _length(text) < BACKGROUND_WORDS:
+            return False
+        if reading.numbers or reading.years or reading.year_range or reading.cumulative_year:
+            return False
+        if reading.excluded:
+            return False
+        named = {r for m in asking.mentions for r in m.readings}
+        if (
+            reading.spent
+            or not reading.mentions
+            or any(not set(m.readings) & named for m in reading.mentions)
+        ):
+            return False  # (of something the question names: "<X> matters to us", not "the figure for <Y>")
+        if any(self.qualified(reading, m) for m in reading.mentions):
+            return False
+        dated = bool(asking.years or asking.year_range or asking.cumulative_year)
+        bound = (
+            {d for d, _ in named}
+            | {h.dimension for h in asking.heads}
+            | ({YEAR_DIMENSION} if dated else set())
+        )
+        if any(h.dimension not in bound for h in reading.heads):
+            return False
+        stops = BACKGROUND_STOP_TAGS if not dated else set()
+        narrowing = self.lexicon.narrowing | (set() if dated else self.lexicon.times)
+        spans = [(m.start, m.end) for m in reading.mentions]
+        for tok in reading.tokens:
+            if any(a <= tok.start and tok.end <= b for a, b in spans):
+                continue
+            if any(
+                (tag.kind in BACKGROUND_STOPS and (tag.kind, tag.value) not in BACKGROUND_QUIET)
+                or (tag.kind, tag.value) in stops
+                for tag in tok.tags
+            ):
+                return False
+            if _made_of(tok.text, narrowing, whole=not tok.text.isascii()):
+                return False
+        ends = {m.end for m in asking.mentions}
+        return not any(
+            followup.points(tok) and not _after(asking, i, ends)
+            for i, tok in enumerate(asking.tokens)
+            if i not in asking.used
+        )
+
+    def qualified(self, reading: Reading, mention: Mention) -> bool:
+        """A member named with a word not understood at once before it, or after it across words that link
+        ([context] linking: "in", "of"): "land rights in <member>", "<member> in <place>" (not "<member>
+        affects us": a verb)."""
+        linking = self.lexicon.linking
+        inside = [
+            i for i, t in enumerate(reading.tokens) if mention.start <= t.start and t.end <= mention.end
+        ]
+        if not inside:
+            return False
+        for step, at in ((-1, inside[0] - 1), (1, inside[-1] + 1)):
+            start = at
+            while 0 <= at < len(reading.tokens) and reading.tokens[at].text in linking:
+                at += step
+            linked = at != start or step < 0  # (after it, a word not understood at once is its verb)
+            if 0 <= at < len(reading.tokens) and not reading.tokens[at].known and linked:
+                return True
+        return False
 
     def restated_aside(self, question: str, language: str, previous: Intent | None) -> Outcome | None:
         """ "What does <X> cost (<its parts> divided by <the count>)?": a question not read
@@ -924,6 +1026,20 @@ def _says(text: str, phrase: str) -> bool:
 def _tags(reading: Reading) -> list[set[tuple[str, str]]]:
     """The tags of each word of a sentence, less those that say nothing alone."""
     return [{(tag.kind, tag.value) for tag in tok.tags if tag.kind not in QUIET} for tok in reading.tokens]
+
+
+def _after(reading: Reading, i: int, ends: set[int]) -> bool:
+    """The word at `i` follows the words of a member at once ("<member> this component")."""
+    before = reading.tokens[i].start
+    between = [reading.text[end:before] for end in ends if 0 <= before - end <= 2]
+    return any(not gap.strip(" \"'\u201c\u201d") for gap in between)
+
+
+def _length(text: str) -> float:
+    """A sentence's length in words: a word of a spaced script one, a character of a script without
+    spaces half."""
+    spaced = re.findall(r"[^\W\d_]+", text.encode("ascii", "ignore").decode())
+    return len(spaced) + sum(1 for ch in text if ord(ch) > 0x2E7F and ch.isalpha()) / 2
 
 
 def _the_one(asking: Reading, dimension: str, key: str) -> bool:

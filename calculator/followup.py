@@ -45,7 +45,7 @@ def refers_back(reading: Reading) -> bool:
     """ "how much is that in millions?", "what is it in dollars?": a word that points at the last answer,
     with nothing named for it to point at in the question itself."""
     return not named_mentions(reading) and any(
-        _points(t) for i, t in enumerate(reading.tokens) if i not in reading.used
+        points(t) for i, t in enumerate(reading.tokens) if i not in reading.used
     )
 
 
@@ -139,7 +139,7 @@ def follow(previous: Intent, reading: Reading, config: Config) -> Intent | Stop 
         else:
             mentions.append(mention)
     if pointing:
-        consumed |= {i for i, t in enumerate(tokens) if _points(t)}
+        consumed |= {i for i, t in enumerate(tokens) if points(t)}
     if len(measures) > 1:
         return unclear
     if measures and next(iter(measures)) != intent.measure:
@@ -210,7 +210,8 @@ def _plain(token) -> bool:
     return token.known and (token.has("filler") or all(tag.kind in PLAIN for tag in token.tags))
 
 
-def _points(token) -> bool:
+def points(token) -> bool:
+    """A word that points at something said before ("that", "its")."""
     return (
         token.has("quantifier", "this")
         or token.has("quantifier", "pronoun")

@@ -215,6 +215,9 @@ class Lexicon:
     speakers: set[str] = field(default_factory=set)
     instructions: set[str] = field(default_factory=set)
     narrative: set[str] = field(default_factory=set)
+    narrowing: set[str] = field(default_factory=set)  # words that narrow a figure ("only", "office")
+    times: set[str] = field(default_factory=set)  # words of a time ("next week"): they may narrow it too
+    linking: set[str] = field(default_factory=set)  # words between a member and what qualifies it ("in")
     whole: set[str] = field(default_factory=set)  # words for the whole organisation
     auxiliaries: set[str] = field(default_factory=set)  # "is", "does": before a subject and its verb
     determiners: set[str] = field(default_factory=set)  # "the": a pronoun after one is a name
@@ -313,6 +316,9 @@ class Lexicon:
             "speakers",
             "instructions",
             "narrative",
+            "narrowing",
+            "times",
+            "linking",
             "whole",
             "determiners",
             "organisation",

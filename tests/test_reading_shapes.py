@@ -690,6 +690,73 @@ CONTEXT_KEPT = [
 ]
 
 
+# A sentence of background before the question (set X): why the asker asks, what they have read. Set aside
+# when it is a whole sentence naming no member the question does not name, no number or year, and no word
+# that narrows or moves the figure; said in the answer. Otherwise read, and no figure.
+BACKGROUND_SET_ASIDE = [
+    (
+        "Climate action is a priority for my Government and we follow it closely. "
+        "How many posts does subprogramme 3 have in 2020?",
+        41,
+    ),
+    (
+        "Urban crises affect many of our partner cities, which worries us a great deal. "
+        "What is the technical cooperation budget of subprogramme 4?",
+        59531.6,
+    ),
+    ("城市危机一直牵动着我国代表团，我们十分关注这一领域。次级方案4的技术合作预算是多少？", 59531.6),
+    # a member the background names is one the question names too
+    (
+        "Crisis response seems to dominate the whole proposal, which surprised our mission. "
+        "What share of the total budget goes to subprogramme 4?",
+        33.4,
+    ),
+    # a time word beside a question that says its own year
+    (
+        "The Foundation's accounts have been under pressure over recent years. "
+        "What was the non-earmarked Foundation's total expenditure in 2018?",
+        4519,
+    ),
+]
+BACKGROUND_KEPT = [
+    # names a member the question does not
+    "Crisis work is what our capital cares about most. What is the technical cooperation budget?",
+    "We are interested in the Nairobi office and its staffing levels. How many posts are there in 2020?",
+    "We are only interested in the regular budget part of it. What is the budget of subprogramme 2?",
+    "Our treasury wants figures that are adjusted for inflation. What is the total budget?",
+    # a time
+    "Our treasury plans next year's pledge on the basis of these figures. What is the total budget?",
+    "Suppose the donors halve their earmarked contributions this time. What is the budget of subprogramme 2?",
+    "Our analysts looked at posts added under the staggered recruitment plan. How many posts does SP1 have?",
+    "次级方案1涉及土地和住房，我国的地方政府很关心。次级方案3的员额有多少？",  # another member
+    "我们只关心非洲区域的项目情况。次级方案1有多少个员额？",
+    "我国财政部门正在编制下一年度的捐款计划。人居署的预算总额是多少？",
+    "Our capital keeps asking about this part of the budget. What is its share?",  # points at nothing said
+    "Subprogramme 1 has a large land and housing portfolio. How many posts does that subprogramme have?",
+    "Regarding the crisis work in urban areas: what is the technical cooperation budget?",  # a colon
+    "Spending on consultants worries us. What is the budget of subprogramme 2?",  # a member not asked of
+    "人居署的人员结构一直是会员国关注的问题。2020年P-3员额有多少个？",  # names nothing the question names
+    "Our delegation cares about land rights in subprogramme 1. What is the budget of subprogramme 1?",
+    "Our minister follows subprogramme 4 in Mosul closely. What is the budget of subprogramme 4?",
+    "我国关注次级方案1中的土地权利问题。次级方案1的预算是多少？",
+    "我国的城市规划部门经常使用人居署关于城市危机的技术指南。次级方案4的技术合作预算是多少？",
+    "My minister wants the figure for Mosul. What is the total budget for subprogramme 4?",  # (attack pass)
+    "部长想要摩苏尔的数字。次级方案4的预算总额是多少？",
+]
+
+
+@pytest.mark.parametrize("question, value", BACKGROUND_SET_ASIDE)
+def test_a_sentence_of_background_is_set_aside_and_said(assistant, question, value):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] and answer["result"]["value"] == pytest.approx(value, abs=0.05), answer["answer"]
+    assert "“" in answer["answer"].split("\n")[-1]  # the sentence set aside, quoted
+
+
+@pytest.mark.parametrize("question", BACKGROUND_KEPT)
+def test_a_sentence_of_background_that_may_narrow_the_figure_is_read(assistant, question):
+    assert figure(assistant, question) is None
+
+
 @pytest.mark.parametrize("question, value", CONTEXT_SET_ASIDE)
 def test_a_sentence_of_context_about_the_asker_is_set_aside_and_said(assistant, question, value):
     answer = assistant.ask(question).to_dict()
