@@ -269,3 +269,9 @@ def test_an_annex_row_is_not_chosen_by_a_verb_its_label_holds(assistant):
         "How many days of seminars, workshops and training is the prosperity subprogramme planning for 2020?"
     )
     assert assistant.ask(question).to_dict()["result"]["value"] == pytest.approx(74)
+
+
+@pytest.mark.parametrize("question", ["人居署计划拥有多少个员额？", "次级方案4拟拥有多少个员额？"])
+def test_posts_an_organisation_plans_to_have_are_asked_back(assistant, question):
+    # set Y (y035): "plans to have" in Chinese, as in English: 2020's posts, or those at the plan's end?
+    asked_back(assistant, question)
