@@ -53,6 +53,7 @@ BACKGROUND_STOPS = {
 }
 BACKGROUND_STOP_TAGS = {("followup", "moves"), ("tense", "future")}  # (unless the question says its year)
 BACKGROUND_QUIET = {("basis", "cumulative")}  # ("through", "by" with no year)
+BACKGROUND_SAID = {"op", "measure", "ranked", "cost"}  # kinds of tag the question must say too
 WIDEN = 3  # known words either side of the words not understood that may name a row's theme with them
 
 
@@ -370,8 +371,9 @@ class Calculator:
     def background(self, reading: Reading, asking: Reading) -> bool:
         """A sentence of background before the asking one (why the asker asks, what they have read): a whole
         sentence, closed by a full stop and of `BACKGROUND_WORDS` words at least, with no number or year, that
-        names a member; each member it names is one the asking sentence names too, with no word not
-        understood beside it (`qualified`), and each dimension it names by a head the
+        names a member; each member it names is one the asking sentence names too, with no word beside it
+        that may qualify it (`qualified`), no operation or measure the question does not say, and each
+        dimension it names by a head the
         asking sentence binds; no word of it leaves something out, asks for money spent or for a basis (a
         plan, posts added) and none narrows the figure ([context] narrowing: "only", an office, a region, a
         qualifier such as "inflation-adjusted"); unless the asking sentence says its own year, no word of a
@@ -402,6 +404,14 @@ class Calculator:
         )
         if any(h.dimension not in bound for h in reading.heads):
             return False
+        said = {tag for named_tags in _tags(asking) for tag in named_tags}
+        if any(
+            (tag.kind, tag.value) not in said
+            for tok in reading.tokens
+            for tag in tok.tags
+            if tag.kind in BACKGROUND_SAID
+        ):
+            return False  # ("<member>'s share … How much is <member>?": the share, or the amount?)
         stops = BACKGROUND_STOP_TAGS if not dated else set()
         narrowing = self.lexicon.narrowing | (set() if dated else self.lexicon.times)
         spans = [(m.start, m.end) for m in reading.mentions]
@@ -424,21 +434,23 @@ class Calculator:
         )
 
     def qualified(self, reading: Reading, mention: Mention) -> bool:
-        """A member named with a word not understood at once before it, or after it across words that link
-        ([context] linking: "in", "of"): "land rights in <member>", "<member> in <place>" (not "<member>
-        affects us": a verb)."""
-        linking = self.lexicon.linking
-        inside = [
-            i for i, t in enumerate(reading.tokens) if mention.start <= t.start and t.end <= mention.end
-        ]
+        """A member named with a word beside it that may qualify it: the nearest word before it and after it,
+        across words that link ([context] linking: "of", "in", "to", "that"), must be a word of the asker
+        or of narrative ([context] speakers, narrative, determiners) or name a member too: "<member> is
+        our priority" (not "the slice of <member> that concerns refugees", "<member>'s share")."""
+        lexicon, tokens = self.lexicon, reading.tokens
+        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners
+        spans = [(m.start, m.end) for m in reading.mentions]
+        inside = [i for i, t in enumerate(tokens) if mention.start <= t.start and t.end <= mention.end]
         if not inside:
             return False
         for step, at in ((-1, inside[0] - 1), (1, inside[-1] + 1)):
-            start = at
-            while 0 <= at < len(reading.tokens) and reading.tokens[at].text in linking:
+            while 0 <= at < len(tokens) and tokens[at].text in lexicon.linking:
                 at += step
-            linked = at != start or step < 0  # (after it, a word not understood at once is its verb)
-            if 0 <= at < len(reading.tokens) and not reading.tokens[at].known and linked:
+            if not 0 <= at < len(tokens):
+                continue
+            tok = tokens[at]
+            if not _made_of(tok.text, plain) and not any(a <= tok.start and tok.end <= b for a, b in spans):
                 return True
         return False
 

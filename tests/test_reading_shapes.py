@@ -700,20 +700,20 @@ BACKGROUND_SET_ASIDE = [
         41,
     ),
     (
-        "Urban crises affect many of our partner cities, which worries us a great deal. "
+        "Urban crises are a great worry for us and for our partner cities. "
         "What is the technical cooperation budget of subprogramme 4?",
         59531.6,
     ),
-    ("城市危机一直牵动着我国代表团，我们十分关注这一领域。次级方案4的技术合作预算是多少？", 59531.6),
+    ("城市危机是我国代表团关心的问题。次级方案4的技术合作预算是多少？", 59531.6),
     # a member the background names is one the question names too
     (
-        "Crisis response seems to dominate the whole proposal, which surprised our mission. "
+        "Subprogramme 4 is a priority for my delegation. "
         "What share of the total budget goes to subprogramme 4?",
         33.4,
     ),
     # a time word beside a question that says its own year
     (
-        "The Foundation's accounts have been under pressure over recent years. "
+        "The Foundation is close to our hearts. "
         "What was the non-earmarked Foundation's total expenditure in 2018?",
         4519,
     ),
@@ -742,6 +742,13 @@ BACKGROUND_KEPT = [
     "我国的城市规划部门经常使用人居署关于城市危机的技术指南。次级方案4的技术合作预算是多少？",
     "My minister wants the figure for Mosul. What is the total budget for subprogramme 4?",  # (attack pass)
     "部长想要摩苏尔的数字。次级方案4的预算总额是多少？",
+    # (the second attack pass: the member named with words that qualify it, all of them understood)
+    "The slice of subprogramme 4 that concerns refugees is what I need. What is subprogramme 4's TC budget?",
+    "Subprogramme 4's share of the overall budget is what I want. How much is subprogramme 4?",
+    "次级方案2资助的城市试点是我想问的。次级方案2的资源总额是多少？",
+    "国内工作人员差旅费是我监测的。工作人员差旅费总额是多少？",
+    "我不需要整个次级方案2，只要规范性工作。次级方案2的资源总额是多少？",
+    "Urban crises affect many of our partner cities. What is the TC budget of subprogramme 4?",
 ]
 
 
