@@ -98,7 +98,7 @@ def open_calculator(index: Index) -> Calculator | None:
         str(label) for column in ("row_path_en", "column_path_en") for label in index.tables[column].unique()
     ]
     words = {w for text in texts for w in _WORD.findall(text.lower())}
-    return Calculator(index.tables, index.document, index.calculator_dir, labels, words)
+    return Calculator(index.tables, index.document, index.calculator_dir, labels, words, "\n".join(texts))
 
 
 class Assistant:

@@ -19,7 +19,7 @@ from calculator.cube import Cube, Fact, LabelReader
 from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
-from calculator.lexicon import Lexicon, name_terms, only_kinds, words_of
+from calculator.lexicon import Lexicon, name_terms, normalise, only_kinds, words_of
 from calculator.phrase import Phraser, fmt, rounded
 from calculator.prose import load_prose
 from calculator.reading import Mention, Reading, last_index, loose_runs, read, restated
@@ -39,6 +39,8 @@ ABOUT = ("non_table", "overview", "filler", "share", "range")
 # something out, money spent, a basis such as a plan or posts added, a unit) and single tags
 BACKGROUND_WORDS = 5
 _FULL_STOPS = (".", "!", "\u3002", "\uff01")
+_CLAUSE_ENDS = ",;\uff0c\uff1b "
+_HEADINGS = (":", "\uff1a", "-", "\u2013", "\u2014")
 BACKGROUND_STOPS = {
     "year",
     "exclude",
@@ -88,6 +90,7 @@ class Calculator:
         directory: Path,
         labels: dict[tuple[str, str], str] | None = None,
         words: set[str] | None = None,
+        text: str = "",
     ):
         self.rows_below = RowsBelow(tables)
         self.config = Config.load(directory / CALCULATOR_CONFIG)
@@ -95,6 +98,9 @@ class Calculator:
             directory / CALCULATOR_LEXICON, self.config.members_by_dimension(), self.config.head_dimensions()
         )
         self.lexicon.corpus_words = set(words or ())
+        # the document's text, both languages: a word of background it uses may name a part of what it covers
+        self.text = normalise(text)
+        self.text_words = set(re.findall(r"[^\W\d_]+", self.text.encode("ascii", "ignore").decode()))
         prose = load_prose(directory / CALCULATOR_PROSE, document, self.lexicon, self.config)
         self.cube = Cube.build(tables, self.config, self.lexicon, prose)
         self.executor = Executor(self.cube, self.config)
@@ -186,7 +192,7 @@ class Calculator:
             and not reading.has("non_table")
             and followup.dangling(reading)
         ):
-            asked = self.without_context(question, language, prose, previous)  # ("its" in a sentence aside)
+            asked = self.with_asides(question, language, prose, previous, tables)  # ("its" in an aside)
             back = Stop("clarify", "which_reference", {"words": reading.text})  # "it" with nothing before
             return asked if asked is not None else self.stopped(back, reading, language)
         if found is None:
@@ -196,11 +202,11 @@ class Calculator:
             if named is not None:
                 return named
         if isinstance(found, Stop) and (found.kind == "unread" or found.message == "which_reference"):
-            asked = self.without_context(question, language, prose, previous)  # (words in a sentence aside)
+            asked = self.with_asides(question, language, prose, previous, tables)  # (words in an aside)
             if asked is not None:
                 return asked
         if isinstance(found, Stop) and found.kind == "clarify":  # (a sentence aside read as a second ask)
-            asked = self.without_context(question, language, prose, previous)
+            asked = self.with_asides(question, language, prose, previous, tables)
             if asked is not None and asked.status == "answered":
                 return asked
         if isinstance(found, Stop):
@@ -298,8 +304,18 @@ class Calculator:
                 return Stop("clarify", "two_questions", {})
         return None
 
+    def with_asides(
+        self, question: str, language: str, prose: bool, previous: Intent | None, tables: tuple[str, ...] = ()
+    ) -> Outcome | None:
+        """A question not read whole, read without its sentences of context (`without_context`) or, failing
+        that, without its clauses of context (`without_clauses`)."""
+        asked = self.without_context(question, language, prose, previous, tables)
+        if asked is None:
+            asked = self.without_clauses(question, language, prose, previous, tables)
+        return asked
+
     def without_context(
-        self, question: str, language: str, prose: bool, previous: Intent | None
+        self, question: str, language: str, prose: bool, previous: Intent | None, tables: tuple[str, ...] = ()
     ) -> Outcome | None:
         """A question not read whole, in sentences: one asks, and each of the others may be set aside
         (`set_aside`): the asking sentence's answer or question back, saying what was set aside; None
@@ -321,23 +337,59 @@ class Calculator:
         if len(asking) != 1:
             return None
         others = [i for i in range(len(sentences)) if i != asking[0]]
-        outcome = self.handle(sentences[asking[0]], language, prose, previous)
+        outcome = self.handle(sentences[asking[0]], language, prose, previous, tables)
         if outcome is None or outcome.status not in ("answered", "clarify"):
             return None
         of_asker = all(self.set_aside(readings[i], readings[asking[0]], i < asking[0], False) for i in others)
+        return self.noted(outcome, [sentences[i] for i in others], of_asker, language)
+
+    def without_clauses(
+        self, question: str, language: str, prose: bool, previous: Intent | None, tables: tuple[str, ...] = ()
+    ) -> Outcome | None:
+        """A question not read whole whose first or last clauses (between commas) speak of the asker and
+        the occasion (`set_aside` as a clause): the rest's answer or question back, saying what was set
+        aside; None otherwise. The fewest clauses are set aside that let the rest be read."""
+        clauses = self.lexicon.clauses(question)
+        readings = [self.read(c, language) for c in clauses]
+        n = len(clauses)
+        for dropped in range(1, n):
+            for first in range(dropped + 1):
+                last = n - (dropped - first)
+                rest = " ".join(clauses[first:last])
+                asking = self.read(rest, language)
+                aside = [*range(first), *range(last, n)]
+                if not _asks(rest, asking) or not all(
+                    self.set_aside(readings[i], asking, i < first, clause=True) for i in aside
+                ):
+                    continue
+                outcome = self.handle(rest, language, prose, previous, tables)
+                if outcome is None or outcome.status not in ("answered", "clarify"):
+                    continue
+                words = " … ".join(clauses[i].rstrip(_CLAUSE_ENDS) for i in aside)
+                of_asker = all(self.set_aside(readings[i], asking, i < first, False, True) for i in aside)
+                key = "calc.context_set_aside" if of_asker else "calc.clause_set_aside"
+                outcome.answer = f"{outcome.answer}\n\n{t(key, language, words=words)}"
+                return outcome
+        return None
+
+    def noted(self, outcome: Outcome, aside: list[str], of_asker: bool, language: str) -> Outcome:
+        """The outcome with a note quoting the sentences set aside."""
         key = "calc.context_set_aside" if of_asker else "calc.background_set_aside"
-        note = t(key, language, words=" ".join(sentences[i] for i in others))
-        outcome.answer = f"{outcome.answer}\n\n{note}"
+        outcome.answer = f"{outcome.answer}\n\n{t(key, language, words=' '.join(aside))}"
         return outcome
 
-    def set_aside(self, reading: Reading, asking: Reading, before: bool, background: bool = True) -> bool:
+    def set_aside(
+        self, reading: Reading, asking: Reading, before: bool, background: bool = True, clause: bool = False
+    ) -> bool:
         """A sentence of context that may be set aside: it speaks of the asker (or, after the asking
         sentence, of the answer's form), and each of its words is a word of context ([context] in the
         lexicon) or says again what the asking sentence says: the one member it names of a dimension (not one
         of several it lists, which would narrow it), its operation or measure; no year, no number. Before the
         asking sentence, words of what the asker is at (a summary, an overview) are context too, and so is a
         sentence of background (`background`)."""
-        if before and background and self.background(reading, asking):
+        if before and background and not clause and self.background(reading, asking):
+            return True
+        if before and background and self.occasion(reading, asking, clause):
             return True
         lexicon = self.lexicon
         words = lexicon.speakers | lexicon.narrative | (set() if before else lexicon.instructions)
@@ -346,7 +398,8 @@ class Calculator:
             return False
         if reading.numbers or reading.years or reading.year_range or reading.cumulative_year:
             return False
-        narrowing = lexicon.narrowing | lexicon.times
+        # (after the question, a word of the figure is one of the answer's form: "…? Give me the number.")
+        narrowing = lexicon.narrowing - (set() if before else lexicon.instructions) | lexicon.times
         if any(_made_of(tok.text, narrowing, whole=not tok.text.isascii()) for tok in reading.tokens):
             return False
         if any(
@@ -370,32 +423,76 @@ class Calculator:
 
     def background(self, reading: Reading, asking: Reading) -> bool:
         """A sentence of background before the asking one (why the asker asks, what they have read): a whole
-        sentence, closed by a full stop and of `BACKGROUND_WORDS` words at least, with no number or year, that
-        names a member; each member it names is one the asking sentence names too, with no word beside it
-        that may qualify it (`qualified`), no operation or measure the question does not say, and each
-        dimension it names by a head the
-        asking sentence binds; no word of it leaves something out, asks for money spent or for a basis (a
-        plan, posts added) and none narrows the figure ([context] narrowing: "only", an office, a region, a
-        qualifier such as "inflation-adjusted"); unless the asking sentence says its own year, no word of a
-        time either ([context] times, "the year after", "will"). Its other words, understood or not, say why
-        the question is asked. The asking sentence points at nothing before it ("that office", "these
-        projects"; "<member>, this component" restates the member)."""
+        sentence, closed by a full stop and of `BACKGROUND_WORDS` words at least, that names a member; each
+        member it names is one the asking sentence names too, with no word beside it that may qualify it
+        (`qualified`), and nothing else in it bears on the figure (`quiet`)."""
         text = reading.asked.rstrip()
         if not text.endswith(_FULL_STOPS) or _length(text) < BACKGROUND_WORDS:
             return False
-        if reading.numbers or reading.years or reading.year_range or reading.cumulative_year:
-            return False
-        if reading.excluded:
-            return False
         named = {r for m in asking.mentions for r in m.readings}
-        if (
-            reading.spent
-            or not reading.mentions
-            or any(not set(m.readings) & named for m in reading.mentions)
-        ):
+        if not reading.mentions or any(not set(m.readings) & named for m in reading.mentions):
             return False  # (of something the question names: "<X> matters to us", not "the figure for <Y>")
         if any(self.qualified(reading, m) for m in reading.mentions):
             return False
+        return self.quiet(reading, asking)
+
+    def occasion(self, reading: Reading, asking: Reading, clause: bool = False) -> bool:
+        """A sentence or clause of the occasion before the question (who asks and why: "our delegation is
+        preparing talking points for the session"): it names no member and asks nothing ("the figure for
+        <a place>"), holds a word of the asker or of whom they speak for ([context] speakers,
+        instructions: "please"), and nothing in it bears on the figure (`quiet`); a
+        sentence is closed by a full stop and has `BACKGROUND_WORDS` words at least. The question names a
+        member or asks for a total itself (not "the budget" alone beside "our work on housing", which may
+        narrow it)."""
+        text = reading.asked.rstrip()
+        if not clause and (not text.endswith(_FULL_STOPS) or _length(text) < BACKGROUND_WORDS):
+            return False
+        if text.endswith(_HEADINGS):
+            return False  # ("For my records:": a heading over the question, which may qualify its figure)
+        if any(tok.has("ask") for tok in reading.tokens):
+            return False  # ("my minister wants the figure for <a place>": it says which figure)
+        lexicon = self.lexicon
+        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.instructions
+        words = _spans(reading.text, plain)
+        if any(
+            self.in_document(tok.text)
+            for tok in reading.tokens
+            if not tok.known
+            and not _made_of(tok.text, plain)
+            and not any(a <= tok.start and tok.end <= b for a, b in words)
+        ):
+            return False  # ("for our work in <a city the text names>": a part of what the document covers)
+        asker = lexicon.speakers | lexicon.instructions  # ("as my capital asked", "please forgive")
+        if reading.mentions or not (
+            any(_made_of(t.text, asker, whole=False) for t in reading.tokens) or _spans(reading.text, asker)
+        ):
+            return False
+        if not asking.mentions and not any(t.has("op", "sum") for t in asking.tokens):
+            return False
+        return self.quiet(reading, asking)
+
+    def in_document(self, word: str) -> bool:
+        """A word the document's text uses (a word of a script without spaces: of two characters or more)."""
+        if word.isascii():
+            return any(len(w) > 1 and w in self.text_words for w in word.split())
+        return any(len(part) > 1 and part in self.text for part in re.findall(r"[^\x00-\x7f]+", word))
+
+    def quiet(self, reading: Reading, asking: Reading) -> bool:
+        """Nothing in a sentence of background bears on the figure but the members the question names too:
+        no number or year, no word that leaves something out, asks for money spent or for a basis (a
+        plan, posts added) or narrows the figure ([context] narrowing: "only", an office, a region, a
+        qualifier such as "inflation-adjusted"); unless the question says its own year, no word of a time
+        either ([context] times, "the year after", "will"); no operation or measure the question does not
+        say (but in words of narrative, [context] speakers, narrative), and each dimension it names by a
+        head the question binds. Its other words, understood or not, say why the question is asked. The
+        question points at nothing before it ("that office", "these projects"; "<member>, this component"
+        restates the member)."""
+        if reading.numbers or reading.years or reading.year_range or reading.cumulative_year:
+            return False
+        if reading.excluded or reading.spent:
+            return False
+        lexicon = self.lexicon
+        named = {r for m in asking.mentions for r in m.readings}
         dated = bool(asking.years or asking.year_range or asking.cumulative_year)
         bound = (
             {d for d, _ in named}
@@ -405,17 +502,22 @@ class Calculator:
         if any(h.dimension not in bound for h in reading.heads):
             return False
         said = {tag for named_tags in _tags(asking) for tag in named_tags}
+        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners
+        words = _spans(reading.text, plain)  # (a word of the asker read as two characters, each with tags)
         if any(
             (tag.kind, tag.value) not in said
             for tok in reading.tokens
+            if not _made_of(tok.text, plain) and not any(a <= tok.start and tok.end <= b for a, b in words)
             for tag in tok.tags
             if tag.kind in BACKGROUND_SAID
         ):
             return False  # ("<member>'s share … How much is <member>?": the share, or the amount?)
         stops = BACKGROUND_STOP_TAGS if not dated else set()
-        narrowing = self.lexicon.narrowing | (set() if dated else self.lexicon.times)
+        narrowing = lexicon.narrowing | (set() if dated else lexicon.times)
         spans = [(m.start, m.end) for m in reading.mentions]
         for tok in reading.tokens:
+            if _made_of(tok.text, narrowing, whole=not tok.text.isascii()):
+                return False
             if any(a <= tok.start and tok.end <= b for a, b in spans):
                 continue
             if any(
@@ -424,14 +526,18 @@ class Calculator:
                 for tag in tok.tags
             ):
                 return False
-            if _made_of(tok.text, narrowing, whole=not tok.text.isascii()):
-                return False
         ends = {m.end for m in asking.mentions}
         return not any(
-            followup.points(tok) and not _after(asking, i, ends)
+            followup.points(tok) and not _after(asking, i, ends) and not self.named_before(asking, i)
             for i, tok in enumerate(asking.tokens)
             if i not in asking.used
         )
+
+    def named_before(self, reading: Reading, i: int) -> bool:
+        """A word that points back ("its") after the organisation's name in its own sentence ("does
+        <organisation> have in its budget"): it points at the organisation."""
+        names = self.lexicon.organisation
+        return any(tok.text in names or _made_of(tok.text, names) for tok in reading.tokens[:i])
 
     def qualified(self, reading: Reading, mention: Mention) -> bool:
         """A member named with a word beside it that may qualify it: the nearest word before it and after it,
@@ -1033,6 +1139,16 @@ def _says(text: str, phrase: str) -> bool:
     if phrase.isascii():
         return re.search(rf"(?<![a-z']){re.escape(phrase)}(?![a-z'])", text) is not None
     return phrase in text
+
+
+def _spans(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Where the words of a list of two characters or more of a script without spaces stand in a text."""
+    return [
+        (m.start(), m.end())
+        for w in words
+        if len(w) > 1 and not w.isascii()
+        for m in re.finditer(re.escape(w), text)
+    ]
 
 
 def _tags(reading: Reading) -> list[set[tuple[str, str]]]:

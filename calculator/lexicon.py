@@ -62,6 +62,7 @@ GROUPED = {  # section → tag kind; the tag's value is the list's name ("share"
     "compared": "compared",  # the base of a comparison: "before" it ("compared with <A>"), or "after" it
 }
 _SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|[。！？；：]+")
+_CLAUSE_END = re.compile(r"[,;](?=\s)|[\uff0c\uff1b]")
 NUMBERED = {
     "numerals": "numeral",
     "ordinals": "ordinal",
@@ -344,6 +345,18 @@ class Lexicon:
             start = mark.end()
         found.append(text[start:].strip())
         return [s for s in found if s]
+
+    def clauses(self, text: str) -> list[str]:
+        """The clauses of a question: its sentences, each split after a comma or semicolon followed by a
+        space, or after a wide comma or semicolon of Chinese anywhere ("1,000" is not split)."""
+        found = []
+        for sentence in self.sentences(text):
+            start = 0
+            for mark in _CLAUSE_END.finditer(sentence):
+                found.append(sentence[start : mark.end()].strip())
+                start = mark.end()
+            found.append(sentence[start:].strip())
+        return [c for c in found if c]
 
     def leading_number(self, text: str) -> int | None:
         """The number a word starts with, when it starts with a numeral the lexicon knows and goes on

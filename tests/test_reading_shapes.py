@@ -1194,3 +1194,67 @@ def test_a_paragraph_without_a_figure_is_cited_beside_the_tables(assistant):
     cited = [c["label"] for c in answer["citations"]]
     assert "¶46" in cited and any("1.1" in label for label in cited)
     assert "¶46 states no figure of its own" in answer["answer"]
+
+
+# A sentence or a comma clause before the question that names no member and speaks of the asker's occasion
+# (`Calculator.occasion`): set aside, with a note, when the question names a member or asks for a total and
+# no word of it may narrow the figure: a word the document's own text uses (a city, a theme), a word of the
+# figure, a word of [context] narrowing, a heading ending with a colon.
+OCCASION_SET_ASIDE = [
+    (
+        "Our delegation is preparing talking points for the resumed Executive Board session next week. "
+        "What is UN-Habitat's total proposed budget for 2020?",
+        251602.3,
+    ),
+    ("As my capital asked, what is the total budget of subprogramme 2?", 56158.6),
+    ("Our ambassador is preparing her remarks, how many posts does subprogramme 3 have in 2020?", 41),
+    ("我们代表团在准备执行局会议的发言。次级方案2的预算总额是多少？", 56158.6),
+    ("同事让我查一下，次级方案2的预算总额是多少？", 56158.6),
+]
+
+OCCASION_READ = [
+    "For our work in Mosul, what is the total budget of subprogramme 4?",  # a city the text names
+    "Our delegation cares about Iraq a great deal. What is the total budget of subprogramme 4?",
+    "Our delegation cares about slum upgrading a lot. What is the budget?",  # the question names nothing
+    "For my delegation's records, what is the total budget of subprogramme 2?",
+    "My minister wants the numbers on refugees. What is the total budget of subprogramme 4?",
+    "What is the total budget of subprogramme 2? Our delegation cares about Iraq.",  # after the question
+    "Our minister follows the Arab region, what is the total budget of subprogramme 1?",
+    "我们大使很关心伊拉克的土地试点。次级方案4的预算总额是多少？",
+    "我们代表团只关心摩苏尔，次级方案4的预算总额是多少？",
+    "我的记录：次级方案2的预算总额是多少？",
+]
+
+
+@pytest.mark.parametrize("question, value", OCCASION_SET_ASIDE)
+def test_a_sentence_or_clause_of_the_occasion_is_set_aside_and_said(assistant, question, value):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] and answer["result"]["value"] == pytest.approx(value, abs=0.05), answer["answer"]
+    assert "“" in answer["answer"].split("\n")[-1]  # the words set aside, quoted
+
+
+@pytest.mark.parametrize("question", OCCASION_READ)
+def test_an_occasion_that_may_narrow_the_figure_is_read(assistant, question):
+    assert figure(assistant, question) is None
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("What is the total programme budget?", 251602.3),
+        ("How much is the climate programme's budget?", 38627.5),
+        ("P-5一共多少个坑？", 49),
+        ("How much earmarked Foundation money is Subprogramme 2 getting in 2020?", 14338.9),
+    ],
+)
+def test_everyday_words_for_a_subprogramme_a_post_and_receiving(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+def test_a_table_named_before_a_sentence_of_instructions_is_the_one_cited(assistant):
+    answer = assistant.ask(
+        "In Table 1.3, how many times larger is technical cooperation than Foundation earmarked funding? "
+        "Give the ratio."
+    ).to_dict()
+    assert answer["result"]["value"] == pytest.approx(2.32, abs=0.005)
+    assert "Table 1.3" in answer["answer"]
