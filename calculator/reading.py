@@ -14,6 +14,22 @@ from calculator.lexicon import Lexicon, Tag, Token, normalise, only_kinds
 
 NUMBER_KINDS = ("numeral", "number", "roman")
 COUNTING = (*NUMBER_KINDS, "ordinal", "ordinal_prefix", "tally")  # left over: a number bound to nothing
+# a clause opens after these
+_CLAUSE_MARKS = (
+    ",",
+    ";",
+    ":",
+    ".",
+    "!",
+    "?",
+    "\uff0c",
+    "\uff1b",
+    "\uff1a",
+    "\u3002",
+    "\uff01",
+    "\uff1f",
+    "\u3001",
+)
 
 
 @dataclass(frozen=True)
@@ -335,6 +351,8 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
     _count_of_the_named(reading)
     _threshold(reading, lexicon)
     _subtractions(reading)
+    _own_part(reading, lexicon)
+    reading.unread_ranges |= {i for i, t in enumerate(tokens) if t.has("within_year")}  # (whole years only)
     _measure_beside_a_member(reading)
 
     # 5. what is left: figures the question states, and words not understood
@@ -454,8 +472,8 @@ def _of_a_name(reading: Reading, token: Token, lexicon: Lexicon) -> bool:
     """A word not understood that belongs to the long name of a member the question names ("the <head> on
     <a word of its long name> ..."): part of that name, not a new thing."""
     text = token.text  # (English words: a Chinese character alone names too little to tell)
-    if not text.isascii() or len(text) < 4:
-        return False
+    if not text.isascii() or len(text) < 4 or text in lexicon.narrowing | lexicon.times:
+        return False  # ("<member> in our region": not the "regions" of its long name)
     return any(
         text[:5] in lexicon.name_words(dim, key)
         for m in reading.mentions
@@ -805,20 +823,48 @@ def _measure_beside_a_member(reading: Reading) -> None:
 
 
 def _subtractions(reading: Reading) -> None:
-    """ "<A> less <B>" between two things named (members or years): a subtraction, left unread (not the
-    smaller of the two)."""
+    """A subtraction, left unread: a word that can mean nothing else (one tagged only as a subtraction),
+    wherever it stands; "<A> less <B>" between two things named (members or years), not the smaller of the
+    two; "less <B>" opening a clause ("…, less <B>.")."""
     tokens = reading.tokens
     years = {i for i, t in enumerate(tokens) if t.has("year")}
     measures = {i for i, t in enumerate(tokens) if t.has("measure")}  # ("the budget less <B>")
     ends = {last_index(reading, m) for m in reading.mentions} | years | measures
     starts = {m.index for m in reading.mentions} | years | measures  # ("income less expenditure")
     for i, token in enumerate(tokens):
-        if not token.has("subtract") or i in reading.used or i - 1 not in ends:
+        if not token.has("subtract") or i in reading.used:
+            continue
+        if all(tag.kind == "subtract" for tag in token.tags):
+            reading.unread_ranges.add(i)
+            continue
+        before = reading.text[: token.start].rstrip()
+        if i - 1 not in ends and before and not before.endswith(_CLAUSE_MARKS):
             continue
         after = i + 1
         while after < len(tokens) and only_kinds(tokens[after], ("filler",)):
             after += 1
         if after in starts:
+            reading.unread_ranges.add(i)
+
+
+def _own_part(reading: Reading, lexicon: Lexicon) -> None:
+    """A part or share after a word of the asker's own ("our part", "my country's <source> share"),
+    across members, possessives and determiners only: the asker's part, which no table gives; left unread
+    (never a share of the whole, nor the whole)."""
+    tokens = reading.tokens
+    named = {i for m in reading.mentions for i in range(m.index, last_index(reading, m) + 1)}
+    between = lexicon.possessives | lexicon.determiners | {"own"}
+    for i, token in enumerate(tokens):
+        if not (token.has("op", "share") or token.text in lexicon.parts):
+            continue
+        j = i - 1
+        while (
+            j >= 0
+            and tokens[j].text not in lexicon.owners
+            and (j in named or tokens[j].text in between or tokens[j].has("quantifier", "this"))
+        ):
+            j -= 1
+        if j >= 0 and tokens[j].text in lexicon.owners:
             reading.unread_ranges.add(i)
 
 
