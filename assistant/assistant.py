@@ -98,7 +98,7 @@ def open_calculator(index: Index) -> Calculator | None:
         str(label) for column in ("row_path_en", "column_path_en") for label in index.tables[column].unique()
     ]
     words = {w for text in texts for w in _WORD.findall(text.lower())}
-    return Calculator(index.tables, index.document, index.calculator_dir, labels, words, "\n".join(texts))
+    return Calculator(index.tables, index.document, index.calculator_dir, labels, words)
 
 
 class Assistant:
@@ -519,6 +519,11 @@ class Assistant:
         )
         if outcome is None or outcome.status != "answered":
             return None
+        body, _, note = outcome.answer.rpartition("\n\n")
+        if body and note.count(" , ") == len(refs):  # (words set aside quote the references back)
+            for ref in refs:
+                note = note.replace(" , ", ref.text, 1)
+            outcome.answer = f"{body}\n\n{note}"
         if defines:  # ("the core budget as para 46 defines it"): the tables' figure, the paragraph cited
             outcome.sources += [("paragraph", ident) for ident in named]
             labels = ", ".join(f"¶{ident}" for ident in named)

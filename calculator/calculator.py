@@ -19,7 +19,7 @@ from calculator.cube import Cube, Fact, LabelReader
 from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
-from calculator.lexicon import Lexicon, name_terms, normalise, only_kinds, words_of
+from calculator.lexicon import Lexicon, name_terms, only_kinds, words_of
 from calculator.phrase import Phraser, fmt, rounded
 from calculator.prose import load_prose
 from calculator.reading import Mention, Reading, last_index, loose_runs, read, restated
@@ -90,7 +90,6 @@ class Calculator:
         directory: Path,
         labels: dict[tuple[str, str], str] | None = None,
         words: set[str] | None = None,
-        text: str = "",
     ):
         self.rows_below = RowsBelow(tables)
         self.config = Config.load(directory / CALCULATOR_CONFIG)
@@ -98,9 +97,6 @@ class Calculator:
             directory / CALCULATOR_LEXICON, self.config.members_by_dimension(), self.config.head_dimensions()
         )
         self.lexicon.corpus_words = set(words or ())
-        # the document's text, both languages: a word of background it uses may name a part of what it covers
-        self.text = normalise(text)
-        self.text_words = set(re.findall(r"[^\W\d_]+", self.text.encode("ascii", "ignore").decode()))
         prose = load_prose(directory / CALCULATOR_PROSE, document, self.lexicon, self.config)
         self.cube = Cube.build(tables, self.config, self.lexicon, prose)
         self.executor = Executor(self.cube, self.config)
@@ -387,6 +383,8 @@ class Calculator:
         of several it lists, which would narrow it), its operation or measure; no year, no number. Before the
         asking sentence, words of what the asker is at (a summary, an overview) are context too, and so is a
         sentence of background (`background`)."""
+        if reading.unread_ranges:
+            return False  # (a word that is known and never read: "not", "mid-year", "our part")
         if before and background and not clause and self.background(reading, asking):
             return True
         if before and background and self.occasion(reading, asking, clause):
@@ -440,7 +438,9 @@ class Calculator:
         """A sentence or clause of the occasion before the question (who asks and why: "our delegation is
         preparing talking points for the session"): it names no member and asks nothing ("the figure for
         <a place>"), holds a word of the asker or of whom they speak for ([context] speakers,
-        instructions: "please"), and nothing in it bears on the figure (`quiet`); a
+        instructions: "please"), every word of it is understood or plain ([context] speakers, narrative,
+        determiners, instructions: a word not understood may narrow the figure), and nothing in it bears on
+        the figure (`quiet`); a
         sentence is closed by a full stop and has `BACKGROUND_WORDS` words at least. The question names a
         member or asks for a total itself (not "the budget" alone beside "our work on housing", which may
         narrow it)."""
@@ -453,15 +453,14 @@ class Calculator:
             return False  # ("my minister wants the figure for <a place>": it says which figure)
         lexicon = self.lexicon
         plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.instructions
-        words = _spans(reading.text, plain)
+        spans = _spans(reading.text, plain)
         if any(
-            self.in_document(tok.text)
+            not tok.known
+            and not _made_of(tok.text, plain | lexicon.times)  # (a time: `quiet` reads it)
+            and not any(a <= tok.start and tok.end <= b for a, b in spans)
             for tok in reading.tokens
-            if not tok.known
-            and not _made_of(tok.text, plain)
-            and not any(a <= tok.start and tok.end <= b for a, b in words)
         ):
-            return False  # ("for our work in <a city the text names>": a part of what the document covers)
+            return False  # (a word not understood may narrow it: "for our work in <a city>", "the shortfall")
         asker = lexicon.speakers | lexicon.instructions  # ("as my capital asked", "please forgive")
         if reading.mentions or not (
             any(_made_of(t.text, asker, whole=False) for t in reading.tokens) or _spans(reading.text, asker)
@@ -470,12 +469,6 @@ class Calculator:
         if not asking.mentions and not any(t.has("op", "sum") for t in asking.tokens):
             return False
         return self.quiet(reading, asking)
-
-    def in_document(self, word: str) -> bool:
-        """A word the document's text uses (a word of a script without spaces: of two characters or more)."""
-        if word.isascii():
-            return any(len(w) > 1 and w in self.text_words for w in word.split())
-        return any(len(part) > 1 and part in self.text for part in re.findall(r"[^\x00-\x7f]+", word))
 
     def quiet(self, reading: Reading, asking: Reading) -> bool:
         """Nothing in a sentence of background bears on the figure but the members the question names too:

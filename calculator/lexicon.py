@@ -31,6 +31,7 @@ LISTS = {
     "self_corrections": "correction",  # "I mean <B>": which words of the question stand is not read
     "negations": "negation",  # "not", "non-": what follows is left out, which no figure here reads
     "subtractions": "subtract",  # "<A> less <B>": B taken from A, a subtraction the calculator does not make
+    "within_year": "within_year",  # "mid-year", "first quarter": a part of a year, which no table gives
     "costs": "cost",  # "cost": the cost of a post (a budget or spending per post is another figure)
     "plain_money": "plain",  # "amount", "money": words for money that name no line of accounts
     "actuals": "actual",  # "spent", "actual spending": money already spent, not the budget proposed
@@ -225,6 +226,10 @@ class Lexicon:
     organisation: set[str] = field(default_factory=set)  # the organisation's own name
     disjunctions: set[str] = field(default_factory=set)  # "or": one member, not their sum
     possessives: set[str] = field(default_factory=set)  # "'s": between a member and what is said of it
+    owners: set[str] = field(default_factory=set)  # "our", "my country": before a part, the asker's own
+    parts: set[str] = field(
+        default_factory=set
+    )  # "part", "portion": a part of something, with a share's words
 
     def add(self, phrase: str, tag: Tag) -> None:
         text = phrase_key(phrase)
@@ -325,6 +330,8 @@ class Lexicon:
             "organisation",
             "disjunctions",
             "possessives",
+            "owners",
+            "parts",
         )
         for name in lists:
             listed = phrases(context.get(name, []), f"context.{name}")
