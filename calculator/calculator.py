@@ -193,6 +193,10 @@ class Calculator:
             return asked if asked is not None else self.stopped(back, reading, language)
         if found is None:
             return None
+        if previous is None and not isinstance(found, Stop):
+            back = self.named_in_background(question, language)
+            if back is not None:
+                return self.stopped(back, reading, language)
         if isinstance(found, Stop) and found.kind == "unread":
             named = self.row_below(reading, language)  # words naming a row under the figure asked for
             if named is not None:
@@ -298,6 +302,32 @@ class Calculator:
             said = name_terms(token.text)
             if said and not said <= own and any(said <= other for other in others):
                 return Stop("clarify", "two_questions", {})
+        return None
+
+    def named_in_background(self, question: str, language: str) -> Stop | None:
+        """A sentence of the asker's, beside the one that asks, that names what the asking sentence does not
+        ("Our delegation funds the <line>. What is the total budget?"): is the figure of it, or
+        of what the question names? Asked back (not when the question points back at it: "… its budget")."""
+        sentences = self.lexicon.sentences(question)
+        if len(sentences) < 2:
+            return None
+        readings = [self.read(s, language) for s in sentences]
+        asking = [i for i, r in enumerate(readings) if _asks(sentences[i], r)]
+        if len(asking) != 1:
+            return None
+        asked = readings[asking[0]]
+        if any(followup.points(tok) for tok in asked.tokens):
+            return None
+        named = {r for m in asked.mentions for r in m.readings}
+        heads = {h.dimension for h in asked.heads}
+        speakers = self.lexicon.speakers
+        for i, reading in enumerate(readings):
+            if i == asking[0] or not any(_made_of(t.text, speakers, whole=False) for t in reading.tokens):
+                continue
+            if any(not set(m.readings) & named for m in reading.mentions) or any(
+                h.dimension not in heads for h in reading.heads
+            ):
+                return Stop("clarify", "named_in_background", {"words": sentences[i]})
         return None
 
     def with_asides(
@@ -513,6 +543,8 @@ class Calculator:
                 return False
             if any(a <= tok.start and tok.end <= b for a, b in spans):
                 continue
+            if tok.has("numeral") or tok.has("number"):
+                return False  # (a number in words bound to nothing: "a third")
             if any(
                 (tag.kind in BACKGROUND_STOPS and (tag.kind, tag.value) not in BACKGROUND_QUIET)
                 or (tag.kind, tag.value) in stops

@@ -113,6 +113,19 @@ class Stop:
     options: tuple[Option, ...] = ()
 
 
+def _unread(reading: Reading) -> Stop:
+    """Words not read: named, or, when all of them take a part from a figure ("<A> minus <B>") or name a
+    part of a year, said so."""
+    unread = [t for i, t in enumerate(reading.tokens) if i in reading.unread_ranges]
+    for kind, stop in (
+        ("subtract", Stop("clarify", "excluding", {})),
+        ("within_year", Stop("absent", "whole_years", {})),
+    ):
+        if set(reading.unknown) <= {t.text for t in unread if t.has(kind)}:
+            return stop
+    return Stop("unread", "unread", {"words": reading.unknown})
+
+
 def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     """The readings of a numeric question (several when a word is ambiguous), a Stop, or None when the
     question does not ask for a figure (it goes to the search)."""
@@ -127,7 +140,7 @@ def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:
     ):
         return None  # ("when did …", "who was consulted …": a question for the text, whatever it names)
     if reading.unknown:
-        return Stop("unread", "unread", {"words": reading.unknown})
+        return _unread(reading)
     if _two_questions(reading):
         return Stop("clarify", "two_questions", {})
     if reading.missing:

@@ -227,9 +227,9 @@ class Lexicon:
     disjunctions: set[str] = field(default_factory=set)  # "or": one member, not their sum
     possessives: set[str] = field(default_factory=set)  # "'s": between a member and what is said of it
     owners: set[str] = field(default_factory=set)  # "our", "my country": before a part, the asker's own
-    parts: set[str] = field(
-        default_factory=set
-    )  # "part", "portion": a part of something, with a share's words
+    parts: set[str] = field(default_factory=set)  # "part", "portion": with a share's words, a part
+    paying: set[str] = field(default_factory=set)  # "contribute", "pay": after "we", the asker's own money
+    owner_links: set[str] = field(default_factory=set)  # words between "we" and its money ("we, for <A>")
 
     def add(self, phrase: str, tag: Tag) -> None:
         text = phrase_key(phrase)
@@ -332,6 +332,8 @@ class Lexicon:
             "possessives",
             "owners",
             "parts",
+            "paying",
+            "owner_links",
         )
         for name in lists:
             listed = phrases(context.get(name, []), f"context.{name}")

@@ -866,6 +866,20 @@ def _own_part(reading: Reading, lexicon: Lexicon) -> None:
             j -= 1
         if j >= 0 and tokens[j].text in lexicon.owners:
             reading.unread_ranges.add(i)
+    for j, token in enumerate(tokens):  # ("our allocation", "do we contribute"): the asker's money
+        if token.text not in lexicon.owners or (token.text.split() or [""])[0] not in lexicon.speakers:
+            continue  # (not "<member>'s TC as a percent of its own budget")
+        skip = lexicon.possessives | lexicon.speakers | lexicon.determiners | lexicon.owner_links | {"own"}
+        k = j + 1
+        while k < len(tokens) and not _paying(tokens[k], lexicon) and (k in named or tokens[k].text in skip):
+            k += 1
+        if k < len(tokens) and _paying(tokens[k], lexicon):
+            reading.unread_ranges.add(j)
+
+
+def _paying(token: Token, lexicon: Lexicon) -> bool:
+    """A word for money, or a verb of paying ([context] paying)."""
+    return token.has("measure", "money") or (token.text.split() or [""])[0] in lexicon.paying
 
 
 def _threshold(reading: Reading, lexicon: Lexicon) -> None:

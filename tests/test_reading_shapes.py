@@ -1316,3 +1316,61 @@ def test_words_set_aside_quote_a_table_named_in_them(assistant):
     ).to_dict()
     assert answer["result"]["value"] == pytest.approx(16919.3, abs=0.05)
     assert "“Our delegation is reading Table 1.3 closely.”" in answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question, status, words",
+    [
+        ("预算总额减去技术合作是多少？", "clarify", "列出要相加的部分"),
+        (
+            "Our delegation is preparing talking points, less technical cooperation. "
+            "What is the total budget?",
+            "clarify",
+            "Name the parts to add up",
+        ),
+        ("What is subprogramme 4's first quarter budget?", "absent", "whole years"),
+        ("请按年中情况。次级方案2的预算是多少？", "absent", "全年数字"),
+    ],
+)
+def test_a_subtraction_is_asked_back_and_a_part_of_a_year_said_absent(assistant, question, status, words):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None or answer["result"].get("value") is None
+    assert answer["status"] == status and words in answer["answer"]
+
+
+# A second attack pass (429 questions) found these given a figure for something else: a member named in a
+# sentence of the asker's beside a question that names another or none (asked back), the asker's own
+# money ("do we pay", 我们对…的拨款), a fraction in words in a sentence set aside.
+SECOND_PASS = [
+    "Our delegation covers consultants. What is the total budget?",
+    "Our delegation pays for posts. What is the total for subprogramme 3?",
+    "Our delegation wants each subprogramme. What is the total budget?",
+    "我们资助技术合作。预算总额是多少？",
+    "What is my delegation's contribution to subprogramme 2?",
+    "How much do we contribute to technical cooperation for subprogramme 4?",
+    "What do we pay for programme support?",
+    "我们对次级方案2的拨款是多少？",
+    "我们的次级方案1预算是多少？",
+    "我们部长要四分之一。次级方案4的预算总额是多少？",
+]
+
+
+@pytest.mark.parametrize("question", SECOND_PASS)
+def test_the_second_attack_pass_gets_no_figure(assistant, question):
+    assert figure(assistant, question) is None
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("Could you tell us the total budget of subprogramme 2?", 56158.6),
+        ("我们为部长准备发言要点，次级方案2的预算是多少？", 56158.6),
+        (
+            "Our delegation follows subprogramme 4 closely. "
+            "What is the technical cooperation budget of subprogramme 4?",
+            59531.6,
+        ),
+    ],
+)
+def test_the_asker_named_without_their_own_money_is_still_answered(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
