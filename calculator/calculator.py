@@ -543,7 +543,10 @@ class Calculator:
                 return False
             if any(a <= tok.start and tok.end <= b for a, b in spans):
                 continue
-            if tok.has("numeral") or tok.has("number"):
+            plain_word = any(
+                a <= tok.start and tok.end <= b for a, b in words
+            )  # (not the "one" of "all along")
+            if (tok.has("numeral") or tok.has("number")) and not plain_word:
                 return False  # (a number in words bound to nothing: "a third")
             if any(
                 (tag.kind in BACKGROUND_STOPS and (tag.kind, tag.value) not in BACKGROUND_QUIET)
