@@ -114,8 +114,8 @@ class Stop:
 
 
 def _unread(reading: Reading) -> Stop:
-    """Words not read: named, or, when all of them take a part from a figure ("<A> minus <B>") or name a
-    part of a year, said so."""
+    """Words not read: named, or, when all of them take a part from a figure ("<A> minus <B>"), name a
+    part of a year or the asker's own part or money ("our part", "do we pay"), said so."""
     unread = [t for i, t in enumerate(reading.tokens) if i in reading.unread_ranges]
     for kind, stop in (
         ("subtract", Stop("clarify", "excluding", {})),
@@ -123,6 +123,8 @@ def _unread(reading: Reading) -> Stop:
     ):
         if set(reading.unknown) <= {t.text for t in unread if t.has(kind)}:
             return stop
+    if set(reading.unknown) <= set(reading.own_words):
+        return Stop("absent", "own_money", {"words": reading.unknown})  # ("what do we pay for <A>")
     return Stop("unread", "unread", {"words": reading.unknown})
 
 

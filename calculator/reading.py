@@ -110,6 +110,7 @@ class Reading:
     place_asked: bool = False  # "where does <member> rank", its place in a ranking
     threshold: Threshold | None = None  # "with more than <number> …": the members passing it are counted
     name_words: list[int] = field(default_factory=list)  # words read as part of a named member's long name
+    own_words: list[str] = field(default_factory=list)  # the asker's own part or money ("our part", "we pay")
     money_named: list[int] = field(default_factory=list)  # (first tokens of) members named with a money word
     spent: bool = False  # money already spent is asked ("spent", "did <member> spend"), not the budget
 
@@ -866,6 +867,7 @@ def _own_part(reading: Reading, lexicon: Lexicon) -> None:
             j -= 1
         if j >= 0 and tokens[j].text in lexicon.owners:
             reading.unread_ranges.add(i)
+            reading.own_words.append(token.text)
     for j, token in enumerate(tokens):  # ("our allocation", "do we contribute"): the asker's money
         if token.text not in lexicon.owners or (token.text.split() or [""])[0] not in lexicon.speakers:
             continue  # (not "<member>'s TC as a percent of its own budget")
@@ -875,6 +877,7 @@ def _own_part(reading: Reading, lexicon: Lexicon) -> None:
             k += 1
         if k < len(tokens) and _paying(tokens[k], lexicon):
             reading.unread_ranges.add(j)
+            reading.own_words.append(token.text)
 
 
 def _paying(token: Token, lexicon: Lexicon) -> bool:

@@ -1374,3 +1374,17 @@ def test_the_second_attack_pass_gets_no_figure(assistant, question):
 )
 def test_the_asker_named_without_their_own_money_is_still_answered(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "question, words",
+    [
+        ("我们对次级方案2的拨款是多少？", "会员国"),
+        ("What do we pay for programme support?", "member State"),
+        ("Our delegation wants our part of it. What is the total budget of subprogramme 2?", "member State"),
+    ],
+)
+def test_the_askers_own_money_is_said_to_be_absent(assistant, question, words):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] is None or answer["result"].get("value") is None
+    assert answer["status"] == "absent" and words in answer["answer"]
