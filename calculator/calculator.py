@@ -19,7 +19,7 @@ from calculator.cube import Cube, Fact, LabelReader
 from calculator.execute import MIXED, Executor, Result
 from calculator.intent import YEAR as YEAR_DIMENSION
 from calculator.intent import Intent, Option, Stop, interpret
-from calculator.lexicon import Lexicon, name_terms, only_kinds, words_of
+from calculator.lexicon import Lexicon, name_terms, normalise, only_kinds, words_of
 from calculator.phrase import Phraser, fmt, rounded
 from calculator.prose import load_prose
 from calculator.reading import Mention, Reading, last_index, loose_runs, read, restated
@@ -305,9 +305,10 @@ class Calculator:
         return None
 
     def named_in_background(self, question: str, language: str) -> Stop | None:
-        """A sentence of the asker's, beside the one that asks, that names what the asking sentence does not
-        ("Our delegation funds the <line>. What is the total budget?"): is the figure of it, or
-        of what the question names? Asked back (not when the question points back at it: "… its budget")."""
+        """A sentence beside the one that asks that says something of what the asking sentence does not name
+        (a word of the asker's, a word not understood, an operation: "Our delegation funds the <line>. What
+        is the total budget?", "<line> rose sharply. What is the total of <A>?"): is the figure of it, or of
+        what the question names? Asked back (not when the question points back at it: "… its budget")."""
         sentences = self.lexicon.sentences(question)
         if len(sentences) < 2:
             return None
@@ -322,8 +323,13 @@ class Calculator:
         heads = {h.dimension for h in asked.heads}
         speakers = self.lexicon.speakers
         for i, reading in enumerate(readings):
-            if i == asking[0] or not any(_made_of(t.text, speakers, whole=False) for t in reading.tokens):
-                continue
+            said = (  # a sentence that says something of it ("<line> rose sharply", "we fund <A>")
+                reading.unknown
+                or any(_made_of(t.text, speakers, whole=False) for t in reading.tokens)
+                or any(tag.kind in ("op", "threshold", "compared") for t in reading.tokens for tag in t.tags)
+            )
+            if i == asking[0] or not said or not sentences[i].rstrip().endswith(_FULL_STOPS):
+                continue  # (not "Add <A> and <B>: what do the two get?", a clause of the question)
             if any(not set(m.readings) & named for m in reading.mentions) or any(
                 h.dimension not in heads for h in reading.heads
             ):
@@ -415,6 +421,8 @@ class Calculator:
         sentence of background (`background`)."""
         if reading.unread_ranges:
             return False  # (a word that is known and never read: "not", "mid-year", "our part")
+        if before and self.courteous(reading.asked):
+            return True  # ("Good morning.", "Thank you, Chair.")
         if before and background and not clause and self.background(reading, asking):
             return True
         if before and background and self.occasion(reading, asking, clause):
@@ -448,6 +456,18 @@ class Calculator:
             if not (tags and again or topic or small or _made_of(tok.text, words)):
                 return False
         return True
+
+    def courteous(self, text: str) -> bool:
+        """A sentence or clause made only of words of courtesy ([context] courtesy: a greeting, thanks, an
+        apology, whom they are addressed to): it says nothing of any figure."""
+        words = self.lexicon.courtesy
+        rest = normalise(text)
+        for word in sorted((w for w in words if not w.isascii()), key=len, reverse=True):
+            rest = rest.replace(word, " ")
+        if re.search(r"[^\x00-\x7f\u3000-\u303f\uff01-\uff1f\u2018-\u201d]", rest) or re.search(r"\d", rest):
+            return False  # (a word of a script without spaces left over, or a number)
+        found = re.findall(r"[a-z][a-z'.]*", rest)
+        return bool(found or rest != normalise(text)) and all(w.strip(".") in words for w in found)
 
     def background(self, reading: Reading, asking: Reading) -> bool:
         """A sentence of background before the asking one (why the asker asks, what they have read): a whole

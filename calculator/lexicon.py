@@ -229,6 +229,8 @@ class Lexicon:
     owners: set[str] = field(default_factory=set)  # "our", "my country": before a part, the asker's own
     parts: set[str] = field(default_factory=set)  # "part", "portion": with a share's words, a part
     paying: set[str] = field(default_factory=set)  # "contribute", "pay": after "we", the asker's own money
+    courtesy: set[str] = field(default_factory=set)  # "good morning", "thanks": a sentence of them says nothing
+    own: set[str] = field(default_factory=set)  # "ours", "falls to us": the asker's own part, anywhere
     owner_links: set[str] = field(default_factory=set)  # words between "we" and its money ("we, for <A>")
 
     def add(self, phrase: str, tag: Tag) -> None:
@@ -334,6 +336,8 @@ class Lexicon:
             "parts",
             "paying",
             "owner_links",
+            "own",
+            "courtesy",
         )
         for name in lists:
             listed = phrases(context.get(name, []), f"context.{name}")

@@ -353,6 +353,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
     _threshold(reading, lexicon)
     _subtractions(reading)
     _own_part(reading, lexicon)
+    _own_phrases(reading, lexicon)
     reading.unread_ranges |= {i for i, t in enumerate(tokens) if t.has("within_year")}  # (whole years only)
     _measure_beside_a_member(reading)
 
@@ -872,12 +873,32 @@ def _own_part(reading: Reading, lexicon: Lexicon) -> None:
         if token.text not in lexicon.owners or (token.text.split() or [""])[0] not in lexicon.speakers:
             continue  # (not "<member>'s TC as a percent of its own budget")
         skip = lexicon.possessives | lexicon.speakers | lexicon.determiners | lexicon.owner_links | {"own"}
+        skip |= lexicon.auxiliaries  # ("we are funding")
         k = j + 1
         while k < len(tokens) and not _paying(tokens[k], lexicon) and (k in named or tokens[k].text in skip):
             k += 1
         if k < len(tokens) and _paying(tokens[k], lexicon):
             reading.unread_ranges.add(j)
             reading.own_words.append(token.text)
+
+
+def _own_phrases(reading: Reading, lexicon: Lexicon) -> None:
+    """Words that say the asker's own part wherever they stand ([context] own: "ours", "falls to us",
+    "as a member state"): the words they cover are unread."""
+    for phrase in lexicon.own:
+        at = reading.text.find(phrase)
+        while at >= 0:
+            end = at + len(phrase)
+            if phrase.isascii() and (
+                at > 0 and reading.text[at - 1].isalnum() or reading.text[end : end + 1].isalnum()
+            ):
+                at = reading.text.find(phrase, at + 1)
+                continue  # (a whole word: not the "ours" of "hours")
+            for i, token in enumerate(reading.tokens):
+                if token.start < end and at < token.end and i not in reading.unread_ranges:
+                    reading.unread_ranges.add(i)
+                    reading.own_words.append(token.text)
+            at = reading.text.find(phrase, end)
 
 
 def _paying(token: Token, lexicon: Lexicon) -> bool:

@@ -1388,3 +1388,42 @@ def test_the_askers_own_money_is_said_to_be_absent(assistant, question, words):
     answer = assistant.ask(question).to_dict()
     assert answer["result"] is None or answer["result"].get("value") is None
     assert answer["status"] == "absent" and words in answer["answer"]
+
+
+# A third attack pass (348 questions) found the asker's own part in other words, and a plain sentence of
+# background that says something of another member read into the question; all get no figure now.
+THIRD_PASS = [
+    "How much of subprogramme 4 do we cover?",
+    "Of the technical cooperation total for subprogramme 4, how much is ours?",
+    "What is the figure for subprogramme 1 that falls to us?",
+    "What does subprogramme 1 cost my delegation?",
+    "What is the value of our grant to subprogramme 1?",
+    "How much of the 2020 Foundation contributions came from us?",
+    "What is the amount that, as a member state, we are expected to provide for subprogramme 2?",
+    "次级方案4中我们承担多少？",
+    "次级方案1的技术合作资金里属于我们的有多少？",
+    "我们这边的专用资金是多少？",
+    "General operating expenses rose sharply. What is the total budget of programme support?",
+    "基金会专用资金在萎缩。预算总额是多少？",
+    "次级方案3资金不足。预算总额是多少？",
+    "We are funding a third of it. What is the budget of subprogramme 4?",
+]
+
+
+@pytest.mark.parametrize("question", THIRD_PASS)
+def test_the_third_attack_pass_gets_no_figure(assistant, question):
+    answer = assistant.ask(question).to_dict()
+    assert answer["status"] != "answered", answer["answer"]
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("Good morning. What is the total budget of subprogramme 1?", 54402.3),
+        ("Apologies for the basic question. How many posts are there in total?", 255),
+        ("早上好。次级方案1的预算总额是多少？", 54402.3),
+        ("谢谢主席。次级方案3的预算总额是多少？", 38627.5),
+    ],
+)
+def test_a_sentence_of_courtesy_is_set_aside(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
