@@ -317,8 +317,10 @@ class Calculator:
         if len(asking) != 1:
             return None
         asked = readings[asking[0]]
-        if any(followup.points(tok) for tok in asked.tokens):
-            return None
+        if any(followup.points(tok) for tok in asked.tokens) or sentences[asking[0]].rstrip().endswith(
+            _HEADINGS
+        ):
+            return None  # (it points back, or it opens what follows: "Could you tell me: break down …")
         named = {r for m in asked.mentions for r in m.readings}
         heads = {h.dimension for h in asked.heads}
         speakers = self.lexicon.speakers

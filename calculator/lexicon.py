@@ -229,7 +229,7 @@ class Lexicon:
     owners: set[str] = field(default_factory=set)  # "our", "my country": before a part, the asker's own
     parts: set[str] = field(default_factory=set)  # "part", "portion": with a share's words, a part
     paying: set[str] = field(default_factory=set)  # "contribute", "pay": after "we", the asker's own money
-    courtesy: set[str] = field(default_factory=set)  # "good morning", "thanks": a sentence of them says nothing
+    courtesy: set[str] = field(default_factory=set)  # "good morning", "thanks": a sentence that says nothing
     own: set[str] = field(default_factory=set)  # "ours", "falls to us": the asker's own part, anywhere
     owner_links: set[str] = field(default_factory=set)  # words between "we" and its money ("we, for <A>")
 

@@ -1427,3 +1427,14 @@ def test_the_third_attack_pass_gets_no_figure(assistant, question):
 )
 def test_a_sentence_of_courtesy_is_set_aside(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("Could you tell me: break down the budget of the third subprogramme by source of funding.", 38627.5),
+        ("Tbl 3.0 contributions - % growth 2019 est. to 2020 est.?", 230.1),
+    ],
+)
+def test_a_sentence_that_opens_the_question_or_an_abbreviation_is_not_asked_back(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
