@@ -1438,3 +1438,9 @@ def test_a_sentence_of_courtesy_is_set_aside(assistant, question, value):
 )
 def test_a_sentence_that_opens_the_question_or_an_abbreviation_is_not_asked_back(assistant, question, value):
     assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+def test_posts_over_the_plan_period_are_the_plans_posts(assistant):
+    """The second attack pass's one figure left: 'over the plan period' was read as the budget year (35)."""
+    assert figure(assistant, "How many posts does subprogramme 2 have over the plan period?") == 43
+    assert figure(assistant, "What is the budget of subprogramme 2 over the plan period?") is None
