@@ -448,7 +448,7 @@ class Calculator:
         said = {tag for named in _tags(asking) for tag in named}
         spans = [(m.start, m.end) for m in [*reading.mentions, *reading.excluded]]
         for tok, tags in zip(reading.tokens, _tags(reading), strict=True):
-            if any(a <= tok.start and tok.end <= b for a, b in spans):
+            if _inside(tok, spans):
                 continue
             again = tags <= said or tags & said and all(kind == "op" for kind, _ in tags)  # ("%": a share)
             topic = (
@@ -509,7 +509,7 @@ class Calculator:
         if any(
             not tok.known
             and not _made_of(tok.text, plain | lexicon.times)  # (a time: `quiet` reads it)
-            and not any(a <= tok.start and tok.end <= b for a, b in spans)
+            and not _inside(tok, spans)
             for tok in reading.tokens
         ):
             return False  # (a word not understood may narrow it: "for our work in <a city>", "the shortfall")
@@ -552,7 +552,7 @@ class Calculator:
         if any(
             (tag.kind, tag.value) not in said
             for tok in reading.tokens
-            if not _made_of(tok.text, plain) and not any(a <= tok.start and tok.end <= b for a, b in words)
+            if not _made_of(tok.text, plain) and not _inside(tok, words)
             for tag in tok.tags
             if tag.kind in BACKGROUND_SAID
         ):
@@ -563,13 +563,10 @@ class Calculator:
         for tok in reading.tokens:
             if _made_of(tok.text, narrowing, whole=not tok.text.isascii()):
                 return False
-            if any(a <= tok.start and tok.end <= b for a, b in spans):
+            if _inside(tok, spans):
                 continue
-            plain_word = any(
-                a <= tok.start and tok.end <= b for a, b in words
-            )  # (not the "one" of "all along")
-            if (tok.has("numeral") or tok.has("number")) and not plain_word:
-                return False  # (a number in words bound to nothing: "a third")
+            if (tok.has("numeral") or tok.has("number")) and not _inside(tok, words):
+                return False  # (a number in words bound to nothing: "a third"; not the "one" of "all along")
             if any(
                 (tag.kind in BACKGROUND_STOPS and (tag.kind, tag.value) not in BACKGROUND_QUIET)
                 or (tag.kind, tag.value) in stops
@@ -606,7 +603,7 @@ class Calculator:
             if not 0 <= at < len(tokens):
                 continue
             tok = tokens[at]
-            if not _made_of(tok.text, plain) and not any(a <= tok.start and tok.end <= b for a, b in spans):
+            if not _made_of(tok.text, plain) and not _inside(tok, spans):
                 return True
         return False
 
@@ -1189,6 +1186,11 @@ def _says(text: str, phrase: str) -> bool:
     if phrase.isascii():
         return re.search(rf"(?<![a-z']){re.escape(phrase)}(?![a-z'])", text) is not None
     return phrase in text
+
+
+def _inside(token, spans: list[tuple[int, int]]) -> bool:
+    """A word that stands inside one of these stretches of the text."""
+    return any(a <= token.start and token.end <= b for a, b in spans)
 
 
 def _spans(text: str, words: set[str]) -> list[tuple[int, int]]:

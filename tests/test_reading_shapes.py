@@ -752,18 +752,6 @@ BACKGROUND_KEPT = [
 ]
 
 
-@pytest.mark.parametrize("question, value", BACKGROUND_SET_ASIDE)
-def test_a_sentence_of_background_is_set_aside_and_said(assistant, question, value):
-    answer = assistant.ask(question).to_dict()
-    assert answer["result"] and answer["result"]["value"] == pytest.approx(value, abs=0.05), answer["answer"]
-    assert "“" in answer["answer"].split("\n")[-1]  # the sentence set aside, quoted
-
-
-@pytest.mark.parametrize("question", BACKGROUND_KEPT)
-def test_a_sentence_of_background_that_may_narrow_the_figure_is_read(assistant, question):
-    assert figure(assistant, question) is None
-
-
 @pytest.mark.parametrize("question, value", CONTEXT_SET_ASIDE)
 def test_a_sentence_of_context_about_the_asker_is_set_aside_and_said(assistant, question, value):
     answer = assistant.ask(question).to_dict()
@@ -1226,18 +1214,6 @@ OCCASION_READ = [
 ]
 
 
-@pytest.mark.parametrize("question, value", OCCASION_SET_ASIDE)
-def test_a_sentence_or_clause_of_the_occasion_is_set_aside_and_said(assistant, question, value):
-    answer = assistant.ask(question).to_dict()
-    assert answer["result"] and answer["result"]["value"] == pytest.approx(value, abs=0.05), answer["answer"]
-    assert "“" in answer["answer"].split("\n")[-1]  # the words set aside, quoted
-
-
-@pytest.mark.parametrize("question", OCCASION_READ)
-def test_an_occasion_that_may_narrow_the_figure_is_read(assistant, question):
-    assert figure(assistant, question) is None
-
-
 @pytest.mark.parametrize(
     "question, value",
     [
@@ -1285,11 +1261,6 @@ NEVER_DROPPED = [
     "我们部长要资金缺口。次级方案3的预算总额是多少？",
     "我国部长分管拉丁美洲，次级方案1的预算总额是多少？",
 ]
-
-
-@pytest.mark.parametrize("question", NEVER_DROPPED)
-def test_a_word_that_changes_the_figure_is_never_dropped(assistant, question):
-    assert figure(assistant, question) is None
 
 
 @pytest.mark.parametrize(
@@ -1353,11 +1324,6 @@ SECOND_PASS = [
     "我们的次级方案1预算是多少？",
     "我们部长要四分之一。次级方案4的预算总额是多少？",
 ]
-
-
-@pytest.mark.parametrize("question", SECOND_PASS)
-def test_the_second_attack_pass_gets_no_figure(assistant, question):
-    assert figure(assistant, question) is None
 
 
 @pytest.mark.parametrize(
@@ -1444,3 +1410,24 @@ def test_posts_over_the_plan_period_are_the_plans_posts(assistant):
     """The second attack pass's one figure left: 'over the plan period' was read as the budget year (35)."""
     assert figure(assistant, "How many posts does subprogramme 2 have over the plan period?") == 43
     assert figure(assistant, "What is the budget of subprogramme 2 over the plan period?") is None
+
+
+# Background and occasions (a sentence or a clause) share one mechanism (`Calculator.set_aside`): the same
+# two properties hold for all of them, and for the words a reading must never drop.
+@pytest.mark.parametrize("question, value", BACKGROUND_SET_ASIDE + OCCASION_SET_ASIDE)
+def test_a_sentence_or_clause_of_background_or_occasion_is_set_aside_and_said(assistant, question, value):
+    answer = assistant.ask(question).to_dict()
+    assert answer["result"] and answer["result"]["value"] == pytest.approx(value, abs=0.05), answer["answer"]
+    assert "“" in answer["answer"].split("\n")[-1]  # the words set aside, quoted
+
+
+@pytest.mark.parametrize("question", BACKGROUND_KEPT + OCCASION_READ + NEVER_DROPPED + SECOND_PASS)
+def test_words_that_may_narrow_the_figure_are_read_and_give_no_other_figure(assistant, question):
+    assert figure(assistant, question) is None
+
+
+def test_a_misspelt_word_of_one_readings_name_chooses_that_reading(assistant):
+    """Found by the misspelling property: a word of the name of one of the members "travel" may read
+    ("representatives'", misspelt) was taken as part of the name, and travel of staff was answered."""
+    answer = assistant.ask("How much does subprogramme 4 spend on representativeq' travel?").to_dict()
+    assert answer["result"]["value"] == 0 and "Travel of representatives" in answer["answer"]
