@@ -121,11 +121,23 @@ def _unread(reading: Reading) -> Stop:
         ("subtract", Stop("clarify", "excluding", {})),
         ("within_year", Stop("absent", "whole_years", {})),
     ):
-        if set(reading.unknown) <= {t.text for t in unread if t.has(kind)}:
+        if _made_of_words(reading.unknown, [t.text for t in unread if t.has(kind)]):
             return stop
-    if set(reading.unknown) <= set(reading.own_words):
+    if _made_of_words(reading.unknown, reading.own_words):
         return Stop("absent", "own_money", {"words": reading.unknown})  # ("what do we pay for <A>")
     return Stop("unread", "unread", {"words": reading.unknown})
+
+
+def _made_of_words(runs: list[str], words: list[str]) -> bool:
+    """Runs of words not read (written side by side) made only of these words."""
+    if not words:
+        return False
+    for run in runs:
+        for word in sorted(words, key=len, reverse=True):
+            run = run.replace(word, " ")
+        if run.strip():
+            return False
+    return True
 
 
 def interpret(reading: Reading, config: Config) -> list[Intent] | Stop | None:

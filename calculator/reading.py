@@ -472,16 +472,20 @@ def _predicate(reading: Reading, i: int, lexicon: Lexicon) -> bool:
 
 def _of_a_name(reading: Reading, token: Token, lexicon: Lexicon) -> bool:
     """A word not understood that belongs to the long name of a member the question names ("the <head> on
-    <a word of its long name> ..."): part of that name, not a new thing."""
+    <a word of its long name> ..."): part of that name, not a new thing. A name that reads several members
+    is narrowed to those whose long name holds the word (it says which is meant: never another one)."""
     text = token.text  # (English words: a Chinese character alone names too little to tell)
     if not text.isascii() or len(text) < 4 or text in lexicon.narrowing | lexicon.times:
         return False  # ("<member> in our region": not the "regions" of its long name)
-    return any(
-        text[:5] in lexicon.name_words(dim, key)
-        for m in reading.mentions
-        if m not in reading.excluded
-        for dim, key in m.readings
-    )
+    found = False
+    for n, m in enumerate(reading.mentions):
+        if m in reading.excluded:
+            continue
+        holding = tuple(r for r in m.readings if text[:5] in lexicon.name_words(*r))
+        if holding:
+            found = True
+            reading.mentions[n] = replace(m, readings=holding)
+    return found
 
 
 def runs(text: str, tokens: list[Token]) -> list[str]:
@@ -869,11 +873,11 @@ def _own_part(reading: Reading, lexicon: Lexicon) -> None:
         if j >= 0 and tokens[j].text in lexicon.owners:
             reading.unread_ranges.add(i)
             reading.own_words.append(token.text)
+    skip = lexicon.possessives | lexicon.speakers | lexicon.determiners | lexicon.owner_links | {"own"}
+    skip |= lexicon.auxiliaries  # ("we are funding")
     for j, token in enumerate(tokens):  # ("our allocation", "do we contribute"): the asker's money
         if token.text not in lexicon.owners or (token.text.split() or [""])[0] not in lexicon.speakers:
             continue  # (not "<member>'s TC as a percent of its own budget")
-        skip = lexicon.possessives | lexicon.speakers | lexicon.determiners | lexicon.owner_links | {"own"}
-        skip |= lexicon.auxiliaries  # ("we are funding")
         k = j + 1
         while k < len(tokens) and not _paying(tokens[k], lexicon) and (k in named or tokens[k].text in skip):
             k += 1
