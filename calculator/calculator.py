@@ -489,22 +489,21 @@ class Calculator:
     def occasion(self, reading: Reading, asking: Reading, clause: bool = False) -> bool:
         """A sentence or clause of the occasion before the question (who asks and why: "our delegation is
         preparing talking points for the session"): it names no member and asks nothing ("the figure for
-        <a place>"), holds a word of the asker or of whom they speak for ([context] speakers,
-        instructions: "please"), every word of it is understood or plain ([context] speakers, narrative,
+        <a place>"), holds a word of the asker or of whom they speak for, or of the occasion ([context]
+        speakers, instructions: "please", occasions: "ahead of the session"), every word of it is understood or plain ([context] speakers, narrative,
         determiners, instructions: a word not understood may narrow the figure), and nothing in it bears on
-        the figure (`quiet`); a
-        sentence is closed by a full stop and has `BACKGROUND_WORDS` words at least. The question names a
+        the figure (`quiet`); a sentence is closed by a full stop and has `BACKGROUND_WORDS` words at
+        least, or is a heading over the question, closed by a colon or a dash. The question names a
         member or asks for a total itself (not "the budget" alone beside "our work on housing", which may
         narrow it)."""
         text = reading.asked.rstrip()
-        if not clause and (not text.endswith(_FULL_STOPS) or _length(text) < BACKGROUND_WORDS):
+        heading = text.endswith(_HEADINGS)  # ("For my ambassador's briefing:"; "For my records:" narrows)
+        if not clause and not heading and (not text.endswith(_FULL_STOPS) or _length(text) < BACKGROUND_WORDS):
             return False
-        if text.endswith(_HEADINGS):
-            return False  # ("For my records:": a heading over the question, which may qualify its figure)
         if any(tok.has("ask") for tok in reading.tokens):
             return False  # ("my minister wants the figure for <a place>": it says which figure)
         lexicon = self.lexicon
-        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.instructions
+        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.instructions | lexicon.occasions
         spans = _spans(reading.text, plain)
         if any(
             not tok.known
@@ -513,7 +512,8 @@ class Calculator:
             for tok in reading.tokens
         ):
             return False  # (a word not understood may narrow it: "for our work in <a city>", "the shortfall")
-        asker = lexicon.speakers | lexicon.instructions  # ("as my capital asked", "please forgive")
+        asker = lexicon.speakers | lexicon.instructions | lexicon.occasions  # ("as my capital asked", "ahead of
+        # the session")
         if reading.mentions or not (
             any(_made_of(t.text, asker, whole=False) for t in reading.tokens) or _spans(reading.text, asker)
         ):
@@ -547,7 +547,7 @@ class Calculator:
         if any(h.dimension not in bound for h in reading.heads):
             return False
         said = {tag for named_tags in _tags(asking) for tag in named_tags}
-        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners
+        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.occasions
         words = _spans(reading.text, plain)  # (a word of the asker read as two characters, each with tags)
         if any(
             (tag.kind, tag.value) not in said
@@ -563,8 +563,8 @@ class Calculator:
         for tok in reading.tokens:
             if _made_of(tok.text, narrowing, whole=not tok.text.isascii()):
                 return False
-            if _inside(tok, spans):
-                continue
+            if _inside(tok, spans) or any(a <= tok.start and tok.end <= b and b - a > len(tok.text) for a, b in words):
+                continue  # (inside a member's name, or a part of a longer plain word: "会议之前")
             if (tok.has("numeral") or tok.has("number")) and not _inside(tok, words):
                 return False  # (a number in words bound to nothing: "a third"; not the "one" of "all along")
             if any(

@@ -215,6 +215,7 @@ class Lexicon:
     # context may be made of
     abbreviations: set[str] = field(default_factory=set)
     speakers: set[str] = field(default_factory=set)
+    occasions: set[str] = field(default_factory=set)  # "briefing", "session": what the asker prepares for
     instructions: set[str] = field(default_factory=set)
     narrative: set[str] = field(default_factory=set)
     narrowing: set[str] = field(default_factory=set)  # words that narrow a figure ("only", "office")
@@ -322,6 +323,7 @@ class Lexicon:
         }
         lists = (
             "speakers",
+            "occasions",
             "instructions",
             "narrative",
             "narrowing",
