@@ -490,7 +490,8 @@ class Calculator:
         """A sentence or clause of the occasion before the question (who asks and why: "our delegation is
         preparing talking points for the session"): it names no member and asks nothing ("the figure for
         <a place>"), holds a word of the asker or of whom they speak for, or of the occasion ([context]
-        speakers, instructions: "please", occasions: "ahead of the session"), every word of it is understood or plain ([context] speakers, narrative,
+        speakers, instructions: "please", occasions: "ahead of the session"), every word of it is
+        understood or plain ([context] speakers, narrative, occasions,
         determiners, instructions: a word not understood may narrow the figure), and nothing in it bears on
         the figure (`quiet`); a sentence is closed by a full stop and has `BACKGROUND_WORDS` words at
         least, or is a heading over the question, closed by a colon or a dash. The question names a
@@ -498,12 +499,14 @@ class Calculator:
         narrow it)."""
         text = reading.asked.rstrip()
         heading = text.endswith(_HEADINGS)  # ("For my ambassador's briefing:"; "For my records:" narrows)
-        if not clause and not heading and (not text.endswith(_FULL_STOPS) or _length(text) < BACKGROUND_WORDS):
+        closed = text.endswith(_FULL_STOPS) and _length(text) >= BACKGROUND_WORDS
+        if not clause and not heading and not closed:
             return False
         if any(tok.has("ask") for tok in reading.tokens):
             return False  # ("my minister wants the figure for <a place>": it says which figure)
         lexicon = self.lexicon
-        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.instructions | lexicon.occasions
+        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.instructions
+        plain |= lexicon.occasions
         spans = _spans(reading.text, plain)
         if any(
             not tok.known
@@ -512,8 +515,7 @@ class Calculator:
             for tok in reading.tokens
         ):
             return False  # (a word not understood may narrow it: "for our work in <a city>", "the shortfall")
-        asker = lexicon.speakers | lexicon.instructions | lexicon.occasions  # ("as my capital asked", "ahead of
-        # the session")
+        asker = lexicon.speakers | lexicon.instructions | lexicon.occasions  # ("as my capital asked")
         if reading.mentions or not (
             any(_made_of(t.text, asker, whole=False) for t in reading.tokens) or _spans(reading.text, asker)
         ):
@@ -563,8 +565,10 @@ class Calculator:
         for tok in reading.tokens:
             if _made_of(tok.text, narrowing, whole=not tok.text.isascii()):
                 return False
-            if _inside(tok, spans) or any(a <= tok.start and tok.end <= b and b - a > len(tok.text) for a, b in words):
-                continue  # (inside a member's name, or a part of a longer plain word: "会议之前")
+            if _inside(tok, spans) or any(
+                a <= tok.start and tok.end <= b and b - a > len(tok.text) for a, b in words
+            ):
+                continue  # (in a member's name, or part of a longer plain word of a script without spaces)
             if (tok.has("numeral") or tok.has("number")) and not _inside(tok, words):
                 return False  # (a number in words bound to nothing: "a third"; not the "one" of "all along")
             if any(
