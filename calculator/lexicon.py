@@ -23,6 +23,7 @@ LISTS = {
     "non_table": "non_table",
     "audit": "audit",
     "ordinal_prefix": "ordinal_prefix",
+    "ordinal_places": "ordinal_place",  # "place" after an ordinal: a ranking's place
     "definition": "define",  # "<name>, i.e. <members>": the members are what the name means
     "bounds": "bound",  # "and above": a range of grades or members, which is not read
     "bounds_beside": "bound_beside",  # "over <grade>", "up to <grade>": a range when a member is beside

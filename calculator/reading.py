@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from calculator.config import POSTS, YEAR_HEAD, Config
+from calculator.config import MONEY, POSTS, YEAR_HEAD, Config
 from calculator.lexicon import Lexicon, Tag, Token, normalise, only_kinds
 
 NUMBER_KINDS = ("numeral", "number", "roman")
@@ -282,12 +282,12 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
         dimension = heads.get(head, "")
         reading.used.add(i)
         if dimension == YEAR_HEAD:
-            how = _quantified(tokens, i) or ("plural" if form == "plural" else "unbound")
+            how = _quantified(tokens, i, lexicon.determiners) or ("plural" if form == "plural" else "unbound")
             if token.has("quantifier"):  # one word for "which" and "year"
                 how = token.values("quantifier")[0]
             reading.heads.append(HeadUse(head, YEAR_HEAD, how, token.text, token.start, token.end, i))
             continue
-        how = _quantified(tokens, i)
+        how = _quantified(tokens, i, lexicon.determiners)
         j = _before(tokens, i)
         if how is None and reading.nth is not None and j in reading.used and tokens[j].has("ordinal"):
             how = "which"  # "ranked, the <ordinal> <head>": the one at that place
@@ -315,7 +315,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
                 how = "plural" if form == "plural" else "unbound"
         reading.heads.append(HeadUse(head, dimension, how, token.text, token.start, token.end, i, count))
 
-    _pronouns(reading, config)
+    _pronouns(reading, config, lexicon.organisation)
     _bracketed_restatements(reading)
 
     # 4. years, a range ("A to B"), "by <year>" (all posts by then)
@@ -378,6 +378,7 @@ def read(question: str, language: str, lexicon: Lexicon, config: Config, label: 
             or only_kinds(token, COUNTING)
             or only_kinds(token, ("exclude",))  # leaving out something it does not name
             or only_kinds(token, ("ranked",))  # "ranks" with no place after it
+            or only_kinds(token, ("ordinal_place",))  # "place" with no ordinal before it
             or token.has("negation")  # "not <theme>": never read
             or token.has("correction")  # "I mean <B>": which words stand, not read
             or token.has("range", "after")  # "after" a year with no range after it: not read (a word that
@@ -579,7 +580,7 @@ def _between_alike(reading: Reading, token: Token) -> bool:
 
 
 def _place(reading: Reading) -> None:
-    """ "the <ordinal> largest", "ranks <ordinal>": the place asked for in a ranking."""
+    """ "the <ordinal> largest", "ranks <ordinal>", "in <ordinal> place": the place asked for in a ranking."""
     tokens = reading.tokens
     for i, token in enumerate(tokens):
         if not token.has("ordinal") or i in reading.used:
@@ -595,6 +596,8 @@ def _place(reading: Reading) -> None:
         elif (
             before is not None
             and before.has("ranked", "place")
+            or after is not None
+            and after.has("ordinal_place")  # ("in <ordinal> place")
             or _head_after(tokens, i)
             and any(_ranks(t) for t in tokens[:i])
             and not any(_ranks(t) for t in tokens[i + 1 :])
@@ -609,6 +612,8 @@ def _place(reading: Reading) -> None:
             reading.used |= {i, *order}  # (and the place words, below)
             if before is not None and before.has("ranked", "place"):
                 reading.used.add(i - 1)
+            if after is not None and after.has("ordinal_place"):
+                reading.used.add(i + 1)
         else:
             continue
         reading.nth = nth
@@ -983,12 +988,15 @@ def _tally(token: Token) -> int | None:
     return int(float(values[0])) if values else None
 
 
-def _quantified(tokens: list[Token], i: int) -> str | None:
+def _quantified(tokens: list[Token], i: int, determiners: set[str]) -> str | None:
     """ "each", "all", "which" before a head (over filler words: "all of the"); a superlative before it
-    asks which ("the largest <head>")."""
+    asks which ("the largest <head>"). "Which" right before a determiner asks of something else ("what
+    the <head>'s total comes to": the head is not ranged over)."""
     j = _before(tokens, i)
     if j >= 0 and tokens[j].has("quantifier"):
         kinds = tokens[j].values("quantifier")
+        if j + 1 < i and tokens[j + 1].text in determiners:
+            kinds = [k for k in kinds if k != "which"]
         for how in ("which", "each", "all"):
             if how in kinds:
                 return how
@@ -1043,11 +1051,12 @@ def _refers_back(reading: Reading, i: int, dimension: str, head: str, config: Co
     return _bind_back(reading, j, i, {(dimension, key) for key in under})
 
 
-def _pronouns(reading: Reading, config: Config) -> None:
+def _pronouns(reading: Reading, config: Config, organisation: set[str]) -> None:
     """ "its" names the one member of a "whom" dimension (whose figures they are) the question named
     before it ("<member>'s <figure> as a share of its budget"), else the one member named before it of
     any dimension ("<source>: what is its total?"); after "which <head>" it is the one the answer finds;
-    otherwise it stays unbound (and is asked back)."""
+    after the organisation's own name with no member and no "and" between, the organisation ("does the
+    organisation need across all of its components"); otherwise it stays unbound (and is asked back)."""
     whom = {(d, k) for d in config.role("whom") for k in config.dimensions[d].members}
     every = {(d, k) for d, spec in config.dimensions.items() for k in spec.members}
     for j, token in enumerate(reading.tokens):
@@ -1055,26 +1064,42 @@ def _pronouns(reading: Reading, config: Config) -> None:
             superlative = any(_ranked_op(t) for t in reading.tokens[:j])  # (then "its" may be the one found)
             if not superlative and (_bind_back(reading, j, j, whom) or _bind_back(reading, j, j, every)):
                 continue
+            names = [i for i, t in enumerate(reading.tokens[:j]) if t.text in organisation]
+            if (
+                names
+                and not any(names[-1] < m.index < j for m in reading.mentions)
+                and not any(t.has("and") for t in reading.tokens[names[-1] : j])
+            ):  # (not "<organisation> and its <heads>": the whole, or only its members?)
+                reading.used.add(j)
+                continue
             ranked = superlative or any(t.has("quantifier", "which") for t in reading.tokens[:j])
-            if _restates_the_ranking(reading, j) and any(
+            if _restates_the_ranking(reading, j, config) and any(
                 h.index < j and (h.how == "which" or ranked and h.how in ("count", "plural"))
                 for h in reading.heads
             ):
                 reading.used.add(j)  # "which <head> is largest, and what is its amount?": the one found
 
 
-def _restates_the_ranking(reading: Reading, j: int) -> bool:
+def _restates_the_ranking(reading: Reading, j: int, config: Config) -> bool:
     """ "Which of the <heads> has the fewest <posts>? Give its number of <posts>": after "its" the
     question asks again for the figure it ranked by and names nothing else (no member anywhere, no measure
-    it did not rank by, no operation), so "its" is the member the ranking finds."""
+    it did not rank by, no operation), so "its" is the member the ranking finds. The figure ranked by may
+    be a line that is money only, named before "its" ("which <head> has the most <line>? Its amount?")."""
     tokens = reading.tokens
     ranked_by = {v for t in tokens[:j] for v in t.values("measure")}
     asked = {v for t in tokens[j + 1 :] for v in t.values("measure")}
     ranked = min((h.index for h in reading.heads if h.index < j), default=j)  # (what is ranked)
+    money = set(config.only(MONEY))
+    lines = [m for m in reading.mentions if ranked < m.index < j and all(d in money for d, _ in m.readings)]
+    if len(lines) == 1:
+        ranked_by.add(MONEY)
     if (
         not ranked_by
         or len(ranked_by | asked) > 1
-        or any(m.index > ranked and not tokens[m.index].has("measure", POSTS) for m in reading.mentions)
+        or any(
+            m.index > ranked and m not in lines and not tokens[m.index].has("measure", POSTS)
+            for m in reading.mentions
+        )
     ):
         return False  # (a member named after what is ranked, but for the word for posts: what it is ranked
         # by, or another figure; two measures: ranked by one, another asked)

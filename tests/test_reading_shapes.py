@@ -1198,6 +1198,14 @@ OCCASION_SET_ASIDE = [
     ("Our ambassador is preparing her remarks, how many posts does subprogramme 3 have in 2020?", 41),
     ("我们代表团在准备执行局会议的发言。次级方案2的预算总额是多少？", 56158.6),
     ("同事让我查一下，次级方案2的预算总额是多少？", 56158.6),
+    # a heading over the question closed by a colon, a clause of the occasion with no word of the asker
+    ("For my ambassador's briefing: how much is proposed for subprogramme 1 in 2020?", 54402.3),
+    ("For the minister's speech: how many posts does SP3 have?", 41),
+    ("Ahead of Thursday's board meeting, what is the budget of subprogramme 2?", 56158.6),
+    ("Ahead of the informal consultations, how many P-4 posts are there in subprogramme 1?", 5),
+    ("在执行局会议之前，次级方案2的预算是多少？", 56158.6),
+    ("会前想确认一下，次级方案2的预算是多少？", 56158.6),
+    ("为了准备大使的发言：次级方案3有多少个员额？", 41),
 ]
 
 OCCASION_READ = [
@@ -1211,6 +1219,10 @@ OCCASION_READ = [
     "我们大使很关心伊拉克的土地试点。次级方案4的预算总额是多少？",
     "我们代表团只关心摩苏尔，次级方案4的预算总额是多少？",
     "我的记录：次级方案2的预算总额是多少？",
+    "For my records: what is the budget of subprogramme 2?",  # a heading that narrows
+    "For the regional offices: what is the budget of subprogramme 2?",
+    "Ahead of the session next year, what is the budget of subprogramme 2?",  # a time, no year asked
+    "在执行局会议之前，只算专用资金，次级方案2的预算是多少？",
 ]
 
 
@@ -1431,3 +1443,80 @@ def test_a_misspelt_word_of_one_readings_name_chooses_that_reading(assistant):
     ("representatives'", misspelt) was taken as part of the name, and travel of staff was answered."""
     answer = assistant.ask("How much does subprogramme 4 spend on representativeq' travel?").to_dict()
     assert answer["result"]["value"] == 0 and "Travel of representatives" in answer["answer"]
+
+
+# Set AD's first reading (eval/README.md): words of a ranking's place, the organisation named before "its",
+# "what the <head>'s total" (no member ranged over), and small words of speech that say nothing of the figure.
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        (
+            "Ranking the four subprogrammes by their total 2020 requirements, what is the figure for the one "
+            "in second place?",
+            56158.6,
+        ),
+        ("Which subprogramme is in second place by posts?", 41),
+        (
+            "Could you please let me know how many P-4 posts the organization requires in 2020 across all of "
+            "its components?",
+            35,
+        ),
+        ("Could you tell me what the Foundation's operating reserve amounted to in 2017?", 2606),
+        ("hey quick one - what did the Foundation actually take in as contributions in 2018?", 3594),
+        (
+            "On behalf of my delegation, may I ask by how much the 2020 allocation for Subprogramme two "
+            "exceeds that of Subprogramme 1, counting all sources of funding?",
+            1756.3,
+        ),
+        ("SP3: no. of field & TC projects planned for 2020?", 28),
+        ("2014年至2018年基金会所收捐款合计多少？", 18108),
+    ],
+)
+def test_words_of_a_place_a_pronoun_and_speech_are_read(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "could you tell me what the subprogramme's total allocation for 2020 comes to?",  # which one?
+        "What is the budget of the subprogramme in second place?",  # second by what?
+        "How many posts does UN-Habitat have in its subprogramme?",
+    ],
+)
+def test_a_head_with_no_member_and_no_ranking_gets_no_figure(assistant, question):
+    assert figure(assistant, question) is None
+
+
+# The attack pass on the landing of set AD (eval/README.md): "in place" is what exists, not a ranking's place
+# (it gave a rank, 3, for SP1's budget: older than this landing); "place" alone is not read; "<organisation>
+# and its <heads>" (the whole, or the members?); "get back", "May" (a month), "目前收到" (received so far).
+@pytest.mark.parametrize(
+    "question, value",
+    [
+        ("What is the budget in place for SP1?", 54402.3),
+        ("How many posts are in place for SP4?", 47),
+        ("How many P-4 posts are in place for SP3?", 8),
+    ],
+)
+def test_in_place_is_what_exists(assistant, question, value):
+    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is SP3's place by budget?",
+        "Which subprogramme is in second position?",  # (a position is also a post)
+        "How many posts do UN-Habitat and its subprogrammes have in total?",
+        "What is the budget of UN-Habitat and its subprogrammes?",
+        "人居署及其各次级方案的员额总数是多少？",
+        "会前想确认一下，人居署及其各次级方案的预算合计是多少？",
+        "How much of SP4's budget is given back in 2020?",
+        "What will SP2 get back in 2020?",
+        "May I ask what the budget for May 2020 is?",
+        "次级方案4目前收到的技术合作资金有多少？",
+    ],
+)
+def test_a_place_the_whole_and_its_members_a_month_or_money_received_get_no_figure(assistant, question):
+    assert figure(assistant, question) is None
