@@ -495,8 +495,8 @@ class Calculator:
         determiners, instructions: a word not understood may narrow the figure), and nothing in it bears on
         the figure (`quiet`); a sentence is closed by a full stop and has `BACKGROUND_WORDS` words at
         least, or is a heading over the question, closed by a colon or a dash. The question names a
-        member or asks for a total itself (not "the budget" alone beside "our work on housing", which may
-        narrow it)."""
+        member, asks for a total itself or which member ranks (not "the budget" alone beside "our work on
+        housing", which may narrow it)."""
         text = reading.asked.rstrip()
         heading = text.endswith(_HEADINGS)  # ("For my ambassador's briefing:"; "For my records:" narrows)
         closed = text.endswith(_FULL_STOPS) and _length(text) >= BACKGROUND_WORDS
@@ -520,7 +520,11 @@ class Calculator:
             any(_made_of(t.text, asker, whole=False) for t in reading.tokens) or _spans(reading.text, asker)
         ):
             return False
-        if not asking.mentions and not any(t.has("op", "sum") for t in asking.tokens):
+        if not (
+            asking.mentions
+            or any(t.has("op", "sum") for t in asking.tokens)
+            or any(h.how == "which" for h in asking.heads)  # ("which <head> gets the most?")
+        ):
             return False
         return self.quiet(reading, asking)
 

@@ -1206,6 +1206,8 @@ OCCASION_SET_ASIDE = [
     ("在执行局会议之前，次级方案2的预算是多少？", 56158.6),
     ("会前想确认一下，次级方案2的预算是多少？", 56158.6),
     ("为了准备大使的发言：次级方案3有多少个员额？", 41),
+    ("For a story: which funding source puts the most money into UN-Habitat's 2020 budget?", 147397.4),
+    ("写报道用：次级方案4的预算是多少？", 84136.1),
 ]
 
 OCCASION_READ = [
@@ -1223,6 +1225,7 @@ OCCASION_READ = [
     "For the regional offices: what is the budget of subprogramme 2?",
     "Ahead of the session next year, what is the budget of subprogramme 2?",  # a time, no year asked
     "在执行局会议之前，只算专用资金，次级方案2的预算是多少？",
+    "For the regional offices: which subprogramme has the most posts?",
 ]
 
 
@@ -1470,6 +1473,8 @@ def test_a_misspelt_word_of_one_readings_name_chooses_that_reading(assistant):
         ),
         ("SP3: no. of field & TC projects planned for 2020?", 28),
         ("2014年至2018年基金会所收捐款合计多少？", 18108),
+        ("由基金会非专用资金供资的员额为若干？", 135),  # (a count in formal Chinese)
+        ("次级方案2的经费为若干？", 56158.6),
     ],
 )
 def test_words_of_a_place_a_pronoun_and_speech_are_read(assistant, question, value):
