@@ -505,8 +505,7 @@ class Calculator:
         if any(tok.has("ask") for tok in reading.tokens):
             return False  # ("my minister wants the figure for <a place>": it says which figure)
         lexicon = self.lexicon
-        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.instructions
-        plain |= lexicon.occasions
+        plain = lexicon.plain | lexicon.instructions
         spans = _spans(reading.text, plain)
         if any(
             not tok.known
@@ -553,7 +552,7 @@ class Calculator:
         if any(h.dimension not in bound for h in reading.heads):
             return False
         said = {tag for named_tags in _tags(asking) for tag in named_tags}
-        plain = lexicon.speakers | lexicon.narrative | lexicon.determiners | lexicon.occasions
+        plain = lexicon.plain
         words = _spans(reading.text, plain)  # (a word of the asker read as two characters, each with tags)
         if any(
             (tag.kind, tag.value) not in said

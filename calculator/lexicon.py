@@ -235,6 +235,12 @@ class Lexicon:
     own: set[str] = field(default_factory=set)  # "ours", "falls to us": the asker's own part, anywhere
     owner_links: set[str] = field(default_factory=set)  # words between "we" and its money ("we, for <A>")
 
+    @property
+    def plain(self) -> set[str]:
+        """The words a sentence of context may be made of around what it names: of the asker, of
+        narrative, determiners and of the occasion ([context])."""
+        return self.speakers | self.narrative | self.determiners | self.occasions
+
     def add(self, phrase: str, tag: Tag) -> None:
         text = phrase_key(phrase)
         if text:

@@ -1475,6 +1475,11 @@ def test_a_misspelt_word_of_one_readings_name_chooses_that_reading(assistant):
         ("2014年至2018年基金会所收捐款合计多少？", 18108),
         ("由基金会非专用资金供资的员额为若干？", 135),  # (a count in formal Chinese)
         ("次级方案2的经费为若干？", 56158.6),
+        # the attack pass on this landing: "in place" is what exists, not a ranking's place (it gave a rank,
+        # 3, for SP1's budget: older than this landing)
+        ("What is the budget in place for SP1?", 54402.3),
+        ("How many posts are in place for SP4?", 47),
+        ("How many P-4 posts are in place for SP3?", 8),
     ],
 )
 def test_words_of_a_place_a_pronoun_and_speech_are_read(assistant, question, value):
@@ -1487,30 +1492,8 @@ def test_words_of_a_place_a_pronoun_and_speech_are_read(assistant, question, val
         "could you tell me what the subprogramme's total allocation for 2020 comes to?",  # which one?
         "What is the budget of the subprogramme in second place?",  # second by what?
         "How many posts does UN-Habitat have in its subprogramme?",
-    ],
-)
-def test_a_head_with_no_member_and_no_ranking_gets_no_figure(assistant, question):
-    assert figure(assistant, question) is None
-
-
-# The attack pass on the landing of set AD (eval/README.md): "in place" is what exists, not a ranking's place
-# (it gave a rank, 3, for SP1's budget: older than this landing); "place" alone is not read; "<organisation>
-# and its <heads>" (the whole, or the members?); "get back", "May" (a month), "目前收到" (received so far).
-@pytest.mark.parametrize(
-    "question, value",
-    [
-        ("What is the budget in place for SP1?", 54402.3),
-        ("How many posts are in place for SP4?", 47),
-        ("How many P-4 posts are in place for SP3?", 8),
-    ],
-)
-def test_in_place_is_what_exists(assistant, question, value):
-    assert figure(assistant, question) == pytest.approx(value, abs=0.05)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
+        # the attack pass on this landing: "place" alone is not read; "<organisation> and its <heads>" (the
+        # whole, or the members?); "get back", "May" (a month), "目前收到" (received so far)
         "What is SP3's place by budget?",
         "Which subprogramme is in second position?",  # (a position is also a post)
         "How many posts do UN-Habitat and its subprogrammes have in total?",
@@ -1523,5 +1506,5 @@ def test_in_place_is_what_exists(assistant, question, value):
         "次级方案4目前收到的技术合作资金有多少？",
     ],
 )
-def test_a_place_the_whole_and_its_members_a_month_or_money_received_get_no_figure(assistant, question):
+def test_what_names_no_one_figure_gets_no_figure(assistant, question):
     assert figure(assistant, question) is None
