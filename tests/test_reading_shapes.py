@@ -1208,6 +1208,7 @@ OCCASION_SET_ASIDE = [
     ("为了准备大使的发言：次级方案3有多少个员额？", 41),
     ("For a story: which funding source puts the most money into UN-Habitat's 2020 budget?", 147397.4),
     ("写报道用：次级方案4的预算是多少？", 84136.1),
+    ("In preparation for the session, how much regular budget money does subprogramme 3 receive?", 2021.4),
 ]
 
 OCCASION_READ = [
@@ -1226,6 +1227,7 @@ OCCASION_READ = [
     "Ahead of the session next year, what is the budget of subprogramme 2?",  # a time, no year asked
     "在执行局会议之前，只算专用资金，次级方案2的预算是多少？",
     "For the regional offices: which subprogramme has the most posts?",
+    "In preparation for next year, how much regular budget money does subprogramme 3 receive?",
 ]
 
 
