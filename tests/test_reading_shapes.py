@@ -1477,6 +1477,8 @@ def test_a_misspelt_word_of_one_readings_name_chooses_that_reading(assistant):
         ("2014年至2018年基金会所收捐款合计多少？", 18108),
         ("由基金会非专用资金供资的员额为若干？", 135),  # (a count in formal Chinese)
         ("次级方案2的经费为若干？", 56158.6),
+        ("What is the headline figure for the total budget?", 251602.3),
+        ("Forgive me, what is the budget of subprogramme 3?", 38627.5),
         # the attack pass on this landing: "in place" is what exists, not a ranking's place (it gave a rank,
         # 3, for SP1's budget: older than this landing)
         ("What is the budget in place for SP1?", 54402.3),
