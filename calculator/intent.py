@@ -964,6 +964,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
             return Stop("clarify", "too_many", {})
         varying, year = (YEAR, tuple(years)), None
     elif year_vary and varying is None:
+        if years:
+            return Stop("clarify", "two_questions", {})  # ("in <year> … by year": that year, or each year?)
         varying, year = (YEAR, ()), None  # every year the tables give this figure for
     fixed = tuple((d, k[0]) for d, k in items.items() if len(k) == 1 and (varying is None or d != varying[0]))
     if varying and varying[0] in dict(fixed):

@@ -18,7 +18,7 @@ PARAPHRASES = ROOT / "eval" / "numeric_paraphrases.jsonl"
 # Each was scored once as it came, then tuned on (eval/README.md gives the first scores).
 HELDOUT = {
     name: ROOT / "eval" / f"numeric_heldout_{name}.jsonl"
-    for name in [*"abcdefghijklmnopqrstuvwxyz", "aa", "ac", "ad", "ae"]
+    for name in [*"abcdefghijklmnopqrstuvwxyz", "aa", "ac", "ad", "ae", "af"]
 }
 # Units a set may state its figures in → the calculator's units that answer it and the factor to them
 # (any other: the same unit). "count": a number of planned deliverables or of members.

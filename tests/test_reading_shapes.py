@@ -1508,6 +1508,10 @@ def test_words_of_a_place_a_pronoun_and_speech_are_read(assistant, question, val
         "What will SP2 get back in 2020?",
         "May I ask what the budget for May 2020 is?",
         "次级方案4目前收到的技术合作资金有多少？",
+        # set AF's first reading: a year named beside "by year" (af023 summed 2021-2023 for 2021's 9)
+        "In Table 1.5B (staggered recruitment by year and funding), how many posts are to be recruited in "
+        "2021 for subprogramme 3?",
+        "How many posts are added in 2021 for subprogramme 3, by year?",
     ],
 )
 def test_what_names_no_one_figure_gets_no_figure(assistant, question):
