@@ -1874,12 +1874,13 @@ def _asks_which(tokens: list) -> bool:
 
 
 def _counts_a_measure(tokens: list, j: int) -> bool:
-    """The counting word at j names what it counts, or is followed (over small words) by its word."""
+    """The counting word at j names what it counts, or is followed (over small words) by its word or by a
+    member whose figure it counts ("how many <deliverable>")."""
     k = j + 1
     while k < len(tokens) and only_kinds(tokens[k], ("filler",)):
         k += 1
     return tokens[j].has("op", "count") and (
-        tokens[j].has("measure") or k < len(tokens) and tokens[k].has("measure")
+        tokens[j].has("measure") or k < len(tokens) and (tokens[k].has("measure") or tokens[k].has("entity"))
     )
 
 

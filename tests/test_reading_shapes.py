@@ -1479,6 +1479,13 @@ def test_a_misspelt_word_of_one_readings_name_chooses_that_reading(assistant):
         ("次级方案2的经费为若干？", 56158.6),
         ("What is the headline figure for the total budget?", 251602.3),
         ("Forgive me, what is the budget of subprogramme 3?", 38627.5),
+        (  # set AF: a count of a member's figure is not a count of the members beside it
+            "Altogether, across all four subprogrammes, how many field and technical cooperation projects "
+            "does UN-Habitat plan to deliver in 2020?",
+            125,
+        ),
+        ("ratio of technical coop to foundaton earmarked funding in 2020? 2 decimals pls", 2.32),
+        ("就2020年全部所需资源而言，其他工作人员费用与员额费用之比为多少？（保留两位小数）", 2.51),
         # the attack pass on this landing: "in place" is what exists, not a ranking's place (it gave a rank,
         # 3, for SP1's budget: older than this landing)
         ("What is the budget in place for SP1?", 54402.3),
