@@ -997,7 +997,14 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
         t.has("op", "count") and not _counts_a_measure(reading.tokens, i)
         for i, t in enumerate(reading.tokens)
     )  # ("the largest <head> has how many <posts>": the posts are counted, and the figure asked)
-    if asked_members and (counts_members and _measure_named_apart(reading) or reading.numbers):
+    named_apart = (
+        bool(varying)
+        and not ops & {"max", "min"}  # (not "which <head> has the most <member>, and how many?")
+        and any(d != varying[0] for m in reading.mentions if m not in reading.excluded for d, _ in m.readings)
+    )  # ("how many <heads> have <member>": have any of it, or how much?)
+    if asked_members and (
+        counts_members and (_measure_named_apart(reading) or named_apart) or reading.numbers
+    ):
         return Stop("clarify", "count_members", {})  # "which <head> has 13 <figure>": say how to compare
     operation = _operation(reading, ops, varying, items, basis, config)
     if isinstance(operation, Stop):
@@ -1874,13 +1881,17 @@ def _asks_which(tokens: list) -> bool:
 
 
 def _counts_a_measure(tokens: list, j: int) -> bool:
-    """The counting word at j names what it counts, or is followed (over small words) by its word or by a
-    member whose figure it counts ("how many <deliverable>")."""
+    """The counting word at j names what it counts, or is followed (over small words) by its word, or right
+    after it by a member whose figure it counts ("how many <deliverable>")."""
     k = j + 1
     while k < len(tokens) and only_kinds(tokens[k], ("filler",)):
         k += 1
     return tokens[j].has("op", "count") and (
-        tokens[j].has("measure") or k < len(tokens) and (tokens[k].has("measure") or tokens[k].has("entity"))
+        tokens[j].has("measure")
+        or k < len(tokens)
+        and tokens[k].has("measure")
+        or j + 1 < len(tokens)
+        and tokens[j + 1].has("entity")  # (right after it, not "how many have <A>")
     )
 
 

@@ -473,7 +473,8 @@ class Lexicon:
     def substitution(self, text: str, around: int) -> tuple[str, str] | None:  # (as written, as meant)
         """A miswritten name in a script without spaces: the one phrase naming a member, a head or a measure,
         of four characters or more, one character different, written over the unknown character at
-        `around`. Words of operations and asks are never corrected (a changed one changes the question)."""
+        `around`. Words of operations and asks are never corrected (a changed one changes the question), nor
+        is a word that denies written over or in (`negates`)."""
         if self._blanks is None:
             self._blanks = {}
             for phrase in self.phrases:
@@ -505,9 +506,16 @@ class Lexicon:
                             and _key(rest) not in self.phrases
                             and not (len(outside) == 2 and _key(outside) in self.phrases)
                             and not _a_word_at(window, k, phrase)
+                            and not self.negates(window[k])
+                            and not self.negates(phrase[k])
                         ):
                             found.setdefault((start + k, phrase[k]), (window, phrase))
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def negates(self, word: str) -> bool:
+        """A word that denies what follows ([negations]): never written over, nor written in, by a
+        correction (a name with it is another member: "<not> <A>" is not "<A>")."""
+        return any(tag.kind == "negation" for tag in self.phrases.get(word, ()))
 
     def arabic_years(self, text: str) -> str:
         """Years written with a script's own digits, written with Arabic digits: four digits before a

@@ -1519,6 +1519,14 @@ def test_words_of_a_place_a_pronoun_and_speech_are_read(assistant, question, val
         "In Table 1.5B (staggered recruitment by year and funding), how many posts are to be recruited in "
         "2021 for subprogramme 3?",
         "How many posts are added in 2021 for subprogramme 3, by year?",
+        # the attack pass on AF's tuning: a correction never writes over a word that denies ("基金非专用" had
+        # been read as 基金会专用, the opposite source); "how many <heads> have <member>" with no number
+        "次级方案1的基金非指定用途资金是多少？",
+        "次级方案4的基金非专用资金是多少？",
+        "基金非指定用途的员额共有多少个？",
+        "How many subprogrammes have field and technical cooperation projects?",
+        "四个次级方案中，有几个有技术合作项目？",
+        "四个次级方案中有多少个有P-4员额？",
     ],
 )
 def test_what_names_no_one_figure_gets_no_figure(assistant, question):
