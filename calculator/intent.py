@@ -927,6 +927,8 @@ def _intent(reading: Reading, config: Config, chosen: list[tuple[Mention, tuple[
     years = list(reading.years)
     if reading.year_range and not ops & {"change", "difference", "ratio"}:
         first, last = reading.year_range  # every year of the range, and any other year named beside it
+        if any(first < y < last for y in reading.years):
+            return Stop("clarify", "two_questions", {})  # ("in <Y> … from <Y1> to <Y2>": one year, or all?)
         years = sorted({*range(first, last + 1), *reading.years})
     year_vary = any(
         h.dimension == YEAR_HEAD for h in reading.heads if h.how != "unbound" or ops & {"max", "min"}
